@@ -1,0 +1,63 @@
+/**
+ * Mermaid diagrams: the library is loaded with a dynamic import only once reveal.js is ready, in
+ * idle time or as soon as a diagram's slide is near, so the first slide never waits for it.
+ * Diagrams are drawn off-slide by mermaid.render, so slides hidden at load get the right size.
+ */
+
+type MermaidModule = typeof import('./mermaid-loader.ts');
+
+let loading: Promise<MermaidModule> | undefined;
+let counter = 0;
+
+function load(): Promise<MermaidModule> {
+  loading ??= import('./mermaid-loader.ts');
+  return loading;
+}
+
+function pending(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-state])')];
+}
+
+/** Draws every diagram in `root` not yet drawn. Errors name the slide file and line. */
+export async function renderDiagrams(root: ParentNode): Promise<void> {
+  const figures = pending(root);
+  if (figures.length === 0) return;
+  for (const figure of figures) figure.dataset['state'] = 'loading';
+  const mermaid = await load();
+  for (const figure of figures) {
+    const source = figure.querySelector('.mermaid-source')?.textContent ?? '';
+    const where = figure.dataset['source'] ?? 'slides';
+    try {
+      const { svg, bindFunctions } = await mermaid.render(`mermaid-${++counter}`, source);
+      figure.innerHTML = svg;
+      bindFunctions?.(figure);
+      const title = figure.querySelector('svg title')?.textContent;
+      figure.setAttribute('role', 'img');
+      figure.setAttribute('aria-label', title ?? 'Diagram');
+      figure.dataset['state'] = 'rendered';
+    } catch (error) {
+      figure.dataset['state'] = 'error';
+      const message = `${where}: mermaid diagram: ${error instanceof Error ? error.message : String(error)}`;
+      const note = document.createElement('p');
+      note.className = 'diagram-error';
+      note.textContent = message;
+      figure.append(note);
+      console.error(message);
+    }
+  }
+}
+
+/** Draws the diagrams on `slide` and its neighbours, so arriving on one never waits. */
+export function renderNear(slide: Element | null): void {
+  if (!slide) return;
+  const near = [slide, slide.previousElementSibling, slide.nextElementSibling].filter((s): s is Element => !!s);
+  for (const s of near) void renderDiagrams(s);
+}
+
+/** After reveal.js is ready: draw every diagram in idle time. */
+export function renderWhenIdle(root: ParentNode): void {
+  if (pending(root).length === 0) return;
+  const run = () => void renderDiagrams(root);
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}

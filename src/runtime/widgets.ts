@@ -1,0 +1,59 @@
+import type { RevealApi } from 'reveal.js';
+import type { WidgetRegistry } from '../widgets/registry.ts';
+import { deckView, SLIDE_ENTER, SLIDE_LEAVE } from './widget-api.ts';
+
+/**
+ * Gives widgets their slide lifecycle. Widget modules are loaded only for tags that appear in
+ * the deck, after reveal.js is ready, so the first slide never waits for widget code.
+ */
+export class WidgetLifecycle {
+  readonly #registry: WidgetRegistry;
+  readonly #selector: string;
+  #current: Element | null = null;
+
+  constructor(registry: WidgetRegistry) {
+    this.#registry = registry;
+    this.#selector = Object.keys(registry).join(',');
+  }
+
+  widgetsIn(slide: Element | null): HTMLElement[] {
+    if (!slide || this.#selector === '') return [];
+    return [...slide.querySelectorAll<HTMLElement>(this.#selector)];
+  }
+
+  /** Loads and defines every widget used in `root`; resolves when all are defined. */
+  async define(root: ParentNode): Promise<void> {
+    const pending = Object.entries(this.#registry)
+      .filter(([tag]) => !customElements.get(tag) && root.querySelector(tag))
+      .map(async ([tag, spec]) => {
+        const element = await spec.load();
+        if (!customElements.get(tag)) customElements.define(tag, element);
+        // Widgets defined after their slide was entered still need their enter.
+        for (const widget of this.widgetsIn(this.#current)) {
+          if (widget.localName === tag) widget.dispatchEvent(new Event(SLIDE_ENTER));
+        }
+      });
+    await Promise.all(pending);
+  }
+
+  /** The slide shown changed: leave the old slide's widgets, enter the new one's. */
+  change(previous: Element | null | undefined, current: Element | null): void {
+    if (deckView() === 'print' || deckView() === 'preview') return;
+    const leaving = previous ?? this.#current;
+    if (leaving && leaving !== current) {
+      for (const widget of this.widgetsIn(leaving)) widget.dispatchEvent(new Event(SLIDE_LEAVE));
+    }
+    this.#current = current;
+    if (leaving !== current) {
+      for (const widget of this.widgetsIn(current)) widget.dispatchEvent(new Event(SLIDE_ENTER));
+    }
+  }
+
+  /** Wires the lifecycle to reveal.js's events. */
+  attach(reveal: RevealApi): void {
+    reveal.on('slidechanged', (event) => {
+      const e = event as Event & { previousSlide?: HTMLElement | null; currentSlide: HTMLElement };
+      this.change(e.previousSlide, e.currentSlide);
+    });
+  }
+}

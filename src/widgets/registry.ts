@@ -1,0 +1,20 @@
+/**
+ * The one list of widgets: tag → the attributes its Markdown fence may set, and how the browser
+ * loads its element. The compiler reads `attributes` to check slides at build time; the runtime
+ * calls `load` and passes the class to `customElements.define(tag, …)`. `load` is only ever
+ * called in the browser, so importing this file in Node is safe.
+ *
+ * A new widget is one folder under src/widgets and one entry here.
+ */
+export interface WidgetSpec {
+  /** Attributes a slide may set, kebab-case. Global ones (id, class, aria-*, data-*) are always allowed. */
+  readonly attributes: readonly string[];
+  /** Loads the module that holds the element's class. */
+  readonly load: () => Promise<CustomElementConstructor>;
+}
+
+export type WidgetRegistry = Readonly<Record<string, WidgetSpec>>;
+
+export const widgets = {} satisfies WidgetRegistry;
+
+export type WidgetTag = keyof typeof widgets;
