@@ -1,5 +1,7 @@
 // Screenshots of every slide (and each fragment step with --steps) of the built deck, for a
-// person to look at: `npm run build && node scripts/screenshots.mjs [out-dir] [--steps] [--query=?view=scroll]`.
+// person to look at:
+//   npm run build && node scripts/screenshots.mjs [out-dir] [--steps] [--query=?view=scroll]
+//     [--dist=dist] [--only=slide-id,other-id] [--reduced-motion]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -11,7 +13,11 @@ const args = process.argv.slice(2);
 const outDir = resolve(args.find((a) => !a.startsWith('--')) ?? 'screenshots');
 const steps = args.includes('--steps');
 const query = args.find((a) => a.startsWith('--query='))?.slice(8) ?? '';
-const dist = resolve('dist');
+const dist = resolve(args.find((a) => a.startsWith('--dist='))?.slice(7) ?? 'dist');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const types = {
   '.html': 'text/html',
   '.js': 'text/javascript',
@@ -45,6 +51,7 @@ const context = await chromium.launchPersistentContext(profile, {
     '--disable-sync',
   ],
   viewport: { width: 1280, height: 720 },
+  reducedMotion: args.includes('--reduced-motion') ? 'reduce' : 'no-preference',
 });
 const page = await context.newPage();
 page.on(
@@ -55,12 +62,13 @@ page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 await page.goto(`${origin}/${query}`);
 await page.waitForSelector('html[data-deck-ready="true"]');
 mkdirSync(outDir, { recursive: true });
-const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides > section').length);
+const total = await page.evaluate(() => document.querySelectorAll('.reveal .slides section').length);
 let shot = 0;
 for (let i = 0; i < total; i++) {
   await page.evaluate((n) => (location.hash = `#/${n}`), i);
   await page.waitForTimeout(700);
-  const id = await page.evaluate(() => document.querySelector('.reveal .slides > section.present')?.id ?? 'x');
+  const id = await page.evaluate(() => document.querySelector('.reveal .slides section.present')?.id ?? 'x');
+  if (only && !only.includes(id)) continue;
   await page.screenshot({ path: join(outDir, `${String(i).padStart(2, '0')}-${id}.png`) });
   shot++;
   if (steps) {

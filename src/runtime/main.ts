@@ -28,6 +28,23 @@ function viewOf(reveal: RevealApi): DeckView {
   return 'present';
 }
 
+/**
+ * reveal.js's keys must not fire while a person works a control: typing in a field, moving a
+ * slider with the arrows, pressing a button with Space or Enter. Controls inside a widget's shadow
+ * root are found through the event's composed path.
+ */
+function keyIsForTheDeck(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return true;
+  if (target.isContentEditable || target.matches('input, textarea, select, [role="slider"], [role="spinbutton"]')) {
+    return false;
+  }
+  if (target.matches('button, [role="button"], a[href], summary, [role="tab"], [role="option"]')) {
+    return event.key !== ' ' && event.key !== 'Enter';
+  }
+  return true;
+}
+
 const root = document.documentElement;
 root.dataset['deckView'] = viewFromUrl();
 
@@ -53,9 +70,10 @@ const reveal = new Reveal({
   pdfSeparateFragments: false,
   pdfMaxPagesPerSlide: 1,
   totalTime: deck.totalSeconds,
+  keyboardCondition: keyIsForTheDeck,
   plugins: [RevealNotes, RevealSearch, RevealZoom],
 });
-lifecycle.attach(reveal);
+lifecycle.attach(reveal, slides);
 reveal.on('slidechanged', (event) => {
   renderNear((event as Event & { currentSlide: HTMLElement }).currentSlide);
 });

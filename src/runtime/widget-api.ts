@@ -6,10 +6,45 @@
  *   entered or left. Animate only between the two.
  * - `deckView()` tells whether this is the live deck, the scroll (handout) view, the print view or
  *   a speaker-view preview. In all but the live deck, draw a still frame and start nothing.
+ * - `setStepCount(widget, n)` lets the presenter's "next"/"previous" keys walk a widget's n steps:
+ *   the widget then hears `slide-step` events whose `detail.step` is 0…n (0 = before the first).
  */
 
 export const SLIDE_ENTER = 'slide-enter';
 export const SLIDE_LEAVE = 'slide-leave';
+export const SLIDE_STEP = 'slide-step';
+/** Asks the runtime to re-read the slide's fragments; bubbles from the widget. */
+export const STEPS_CHANGED = 'widget-steps-changed';
+const STEP_ATTRIBUTE = 'data-widget-step';
+
+export interface SlideStepDetail {
+  /** Steps shown so far: 0 before the first "next", up to the count set with setStepCount. */
+  step: number;
+}
+
+/**
+ * Gives `widget` n steps that reveal.js walks as fragments: n hidden, empty light-DOM children
+ * (a widget that renders into a shadow root without a slot never shows them). Call it again when
+ * the number of steps changes.
+ */
+export function setStepCount(widget: HTMLElement, count: number): void {
+  const existing = [...widget.querySelectorAll(`:scope > [${STEP_ATTRIBUTE}]`)];
+  if (existing.length === count) return;
+  for (const step of existing) step.remove();
+  for (let i = 1; i <= count; i++) {
+    const step = document.createElement('span');
+    step.className = 'fragment widget-step';
+    step.setAttribute(STEP_ATTRIBUTE, String(i));
+    step.setAttribute('aria-hidden', 'true');
+    widget.append(step);
+  }
+  widget.dispatchEvent(new Event(STEPS_CHANGED, { bubbles: true }));
+}
+
+/** The number of a widget's steps shown now (the same rule the runtime uses for slide-step). */
+export function stepsShown(widget: HTMLElement): number {
+  return widget.querySelectorAll(`:scope > [${STEP_ATTRIBUTE}].visible`).length;
+}
 
 export type DeckView = 'present' | 'scroll' | 'print' | 'preview';
 

@@ -1,6 +1,14 @@
 import type { RevealApi } from 'reveal.js';
 import type { WidgetRegistry } from '../widgets/registry.ts';
-import { deckView, SLIDE_ENTER, SLIDE_LEAVE } from './widget-api.ts';
+import {
+  deckView,
+  SLIDE_ENTER,
+  SLIDE_LEAVE,
+  SLIDE_STEP,
+  STEPS_CHANGED,
+  stepsShown,
+  type SlideStepDetail,
+} from './widget-api.ts';
 
 /**
  * Gives widgets their slide lifecycle. Widget modules are loaded only for tags that appear in
@@ -50,10 +58,26 @@ export class WidgetLifecycle {
   }
 
   /** Wires the lifecycle to reveal.js's events. */
-  attach(reveal: RevealApi): void {
+  attach(reveal: RevealApi, slides: HTMLElement): void {
     reveal.on('slidechanged', (event) => {
       const e = event as Event & { previousSlide?: HTMLElement | null; currentSlide: HTMLElement };
       this.change(e.previousSlide, e.currentSlide);
+    });
+    // A widget's steps are fragments: tell the widget how many of its steps are shown.
+    const onFragments = (event: Event) => {
+      const fragments = (event as Event & { fragments?: HTMLElement[] }).fragments ?? [];
+      const hosts = new Set(fragments.filter((f) => f.classList.contains('widget-step')).map((f) => f.parentElement));
+      for (const host of hosts) {
+        if (!host) continue;
+        const detail: SlideStepDetail = { step: stepsShown(host) };
+        host.dispatchEvent(new CustomEvent(SLIDE_STEP, { detail }));
+      }
+    };
+    reveal.on('fragmentshown', onFragments);
+    reveal.on('fragmenthidden', onFragments);
+    slides.addEventListener(STEPS_CHANGED, (event) => {
+      const slide = (event.target as Element).closest('section');
+      if (slide instanceof HTMLElement && reveal.isReady()) reveal.syncFragments(slide);
     });
   }
 }

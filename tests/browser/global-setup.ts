@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
@@ -14,9 +16,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   chromiumPath(); // fail at once, with the install hint, when Chromium is missing
   const root = resolve(import.meta.dirname, '../..');
-  const outDir = resolve(root, 'dist');
+  // A folder of its own, so two test runs (or a build) never overwrite each other's deck.
+  const outDir = mkdtempSync(join(tmpdir(), 'deck-dist-'));
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await serveFolder(outDir);
   project.provide('deckOrigin', server.origin);
-  return server.close;
+  return async () => {
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  };
 }
