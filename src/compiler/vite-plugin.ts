@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Plugin, ViteDevServer } from 'vite';
+import type { Plugin } from 'vite';
 import type { WidgetRegistry } from '../widgets/registry.ts';
 import { compileDeck, type Deck } from './compile-deck.ts';
 import { SlideError } from './slide-error.ts';
@@ -38,6 +38,8 @@ export function buildDeck(root: string, options: DeckPluginOptions): Deck {
       const viteError = new Error(error.message) as Error & { id?: string; loc?: object; plugin?: string };
       viteError.id = resolve(root, error.file);
       viteError.loc = { file: resolve(root, error.file), line: error.line, column: 1 };
+      // The compiler's own stack says nothing about the slide: show just the message.
+      viteError.stack = error.message;
       throw viteError;
     }
     throw error;
@@ -53,12 +55,6 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
   let root = process.cwd();
   const slidesDir = () => resolve(root, options.slidesDir ?? 'slides');
   const isSlide = (file: string) => file.startsWith(slidesDir() + sep) && file.endsWith('.md');
-  const invalidate = (server: ViteDevServer) => {
-    const graph = server.environments.client.moduleGraph;
-    const mod = graph.getModuleById(RESOLVED_ID);
-    if (mod) graph.invalidateModule(mod);
-    return mod;
-  };
 
   return {
     name: 'ci-cd-deck',
@@ -75,15 +71,9 @@ export function deckPlugin(options: DeckPluginOptions): Plugin {
       return `export default ${JSON.stringify(buildDeck(root, options))};`;
     },
     configureServer(server) {
-      // A new or deleted slide file changes the deck as much as an edit does.
-      const onAddOrRemove = (file: string) => {
-        if (!isSlide(file)) return;
-        const mod = invalidate(server);
-        if (mod) void server.environments.client.reloadModule(mod);
-      };
+      // Watch the slide folder even when it lies outside the root; Vite then calls hotUpdate
+      // for edits, new files and deleted files alike.
       server.watcher.add(slidesDir());
-      server.watcher.on('add', onAddOrRemove);
-      server.watcher.on('unlink', onAddOrRemove);
     },
     hotUpdate({ file }) {
       if (this.environment.name !== 'client' || !isSlide(file)) return undefined;
