@@ -29,6 +29,11 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // Fonts stay files: a data: URL in CSS would be fetched with the CSS, used or not.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    rolldownOptions: {
+      input: { deck: 'index.html', speaker: 'speaker.html' },
+    },
     // Mermaid is large by nature and only ever loaded lazily.
     chunkSizeWarningLimit: 4096,
   },

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/compiler/**/*.test.ts', 'tests/widgets/**/*.test.ts'],
+          include: ['tests/compiler/**/*.test.ts', 'tests/runtime/**/*.test.ts', 'tests/widgets/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,13 +1,13 @@
 import 'reveal.js/reveal.css';
 import '../theme/theme.css';
 import Reveal, { type RevealApi } from 'reveal.js';
-import RevealNotes from 'reveal.js/plugin/notes';
 import RevealSearch from 'reveal.js/plugin/search';
 import RevealZoom from 'reveal.js/plugin/zoom';
 import deck from 'virtual:deck';
 import { widgets } from '../widgets/registry.ts';
 import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
+import { linkSpeakerView } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
 
 const params = new URLSearchParams(location.search);
@@ -71,7 +71,11 @@ const reveal = new Reveal({
   pdfMaxPagesPerSlide: 1,
   totalTime: deck.totalSeconds,
   keyboardCondition: keyIsForTheDeck,
-  plugins: [RevealNotes, RevealSearch, RevealZoom],
+  plugins: [RevealSearch, RevealZoom],
+  // The speaker view and previews talk over a same-origin BroadcastChannel (speaker-link.ts);
+  // reveal's own postMessage API would take commands from any page that frames the deck.
+  postMessage: false,
+  postMessageEvents: false,
 });
 lifecycle.attach(reveal, slides);
 reveal.on('slidechanged', (event) => {
@@ -80,6 +84,7 @@ reveal.on('slidechanged', (event) => {
 
 void reveal.initialize().then(async () => {
   root.dataset['deckView'] = viewOf(reveal);
+  linkSpeakerView(reveal, viewOf(reveal), params.get('preview') === 'upcoming');
   const current = reveal.getCurrentSlide();
   lifecycle.change(null, current);
   const defined = lifecycle.define(slides);

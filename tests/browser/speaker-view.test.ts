@@ -1,6 +1,13 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './chromium.ts';
-import { openDeck } from './deck.ts';
+import { openDeck, watch } from './deck.ts';
+
+const presentId = (page: Page) =>
+  page.evaluate(() => document.querySelector('.reveal .slides > section.present')?.id ?? '');
+const notesOf = (page: Page, id: string) =>
+  page.evaluate((slideId) => document.querySelector(`section#${slideId} aside.notes`)?.textContent ?? '', id);
+const firstWords = (text: string) => text.trim().split(/\s+/).slice(0, 8).join(' ');
 
 describe('speaker view (S)', () => {
   let session: Session;
@@ -11,27 +18,39 @@ describe('speaker view (S)', () => {
     await session.close();
   });
 
-  it("shows the current slide's notes and a pacing timer, and follows the presenter", async () => {
-    const { page, problems } = await openDeck(session.context, '', '#/continuous-integration-ci');
-    const notesOf = (id: string) =>
-      page.evaluate((slideId) => document.querySelector(`section#${slideId} aside.notes`)?.textContent ?? '', id);
-    const expected = await notesOf('continuous-integration-ci');
-    expect(expected.length).toBeGreaterThan(40);
-
+  it("shows the current slide's notes, pacing and previews, and drives the deck", async () => {
+    const { page, problems, origin } = await openDeck(session.context, '', '#/continuous-integration-ci');
     const [speaker] = await Promise.all([session.context.waitForEvent('page'), page.keyboard.press('s')]);
-    const notes = speaker.locator('.speaker-controls-notes .value');
-    const firstWords = (text: string) => text.trim().split(/\s+/).slice(0, 8).join(' ');
-    await expect.poll(async () => firstWords(await notes.innerText()), { timeout: 15_000 }).toBe(firstWords(expected));
-    // Pacing: the timings the compiler wrote add up to the class, so the notes plugin shows pacing.
-    await expect.poll(() => speaker.locator('.pacing').isVisible(), { timeout: 10_000 }).toBe(true);
+    const speakerProblems = watch(speaker, origin);
+    await speaker.waitForLoadState();
 
-    // The presenter moves on; the notes follow.
+    const notes = speaker.locator('.notes-body');
+    const expected = await notesOf(page, 'continuous-integration-ci');
+    expect(expected.length).toBeGreaterThan(40);
+    await expect.poll(async () => firstWords(await notes.innerText()), { timeout: 15_000 }).toBe(firstWords(expected));
+    await expect.poll(() => speaker.locator('.pacing-value').innerText()).toMatch(/^−?\d+:\d\d/);
+    expect(await speaker.locator('.slide-position').innerText()).toMatch(/^Slide \d+ of \d+ · planned \d+:\d\d/);
+
+    // The current-slide preview shows the presenter's slide.
+    const current = speaker.frameLocator('iframe[data-preview="current"]');
+    await expect
+      .poll(() => current.locator('.reveal .slides > section.present').getAttribute('id'), { timeout: 15_000 })
+      .toBe('continuous-integration-ci');
+
+    // The presenter moves on in the deck: the notes follow.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    const nextId = await page.evaluate(() => document.querySelector('.reveal .slides > section.present')?.id ?? '');
-    const nextNotes = await notesOf(nextId);
-    await expect.poll(async () => firstWords(await notes.innerText()), { timeout: 15_000 }).toBe(firstWords(nextNotes));
+    const afterDeckKeys = await presentId(page);
+    await expect
+      .poll(async () => firstWords(await notes.innerText()), { timeout: 15_000 })
+      .toBe(firstWords(await notesOf(page, afterDeckKeys)));
+
+    // Keys pressed in the speaker window move the deck.
+    await speaker.bringToFront();
+    await speaker.keyboard.press('ArrowLeft');
+    await expect.poll(() => presentId(page), { timeout: 10_000 }).not.toBe(afterDeckKeys);
     expect(problems.messages).toEqual([]);
+    expect(speakerProblems.messages).toEqual([]);
   });
 
   it('paces the whole class: slide timings add up to 90 minutes', async () => {
