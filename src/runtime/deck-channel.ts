@@ -13,7 +13,9 @@ export type DeckMessage =
   /** A window that just opened asks for the current position. */
   | { type: 'hello' }
   /** The speaker view asks the audience window to move. */
-  | { type: 'command'; command: DeckCommand };
+  | { type: 'command'; command: DeckCommand }
+  /** A person changed a widget: `key` names it the same way in every window of the deck. */
+  | { type: 'widget-state'; key: string; state: unknown };
 
 export interface DeckChannel {
   post(message: DeckMessage): void;

@@ -8,11 +8,17 @@
  *   a speaker-view preview. In all but the live deck, draw a still frame and start nothing.
  * - `setStepCount(widget, n)` lets the presenter's "next"/"previous" keys walk a widget's n steps:
  *   the widget then hears `slide-step` events whose `detail.step` is 0…n (0 = before the first).
+ * - `shareState(widget, state)`: the one line a widget adds to follow the presenter. Call it
+ *   whenever the person changes the widget; every other window of the deck (speaker view,
+ *   follow-along display) then sets `widget.state = state` on its copy. The state must be plain
+ *   JSON, and the `state` setter must not call shareState itself.
  */
 
 export const SLIDE_ENTER = 'slide-enter';
 export const SLIDE_LEAVE = 'slide-leave';
 export const SLIDE_STEP = 'slide-step';
+/** Bubbles (composed) from a widget whose person-made state should reach the other windows. */
+export const WIDGET_STATE = 'widget-state';
 /** Asks the runtime to re-read the slide's fragments; bubbles from the widget. */
 export const STEPS_CHANGED = 'widget-steps-changed';
 const STEP_ATTRIBUTE = 'data-widget-step';
@@ -46,12 +52,13 @@ export function stepsShown(widget: HTMLElement): number {
   return widget.querySelectorAll(`:scope > [${STEP_ATTRIBUTE}].visible`).length;
 }
 
-export type DeckView = 'present' | 'scroll' | 'print' | 'preview';
+/** present: the live deck; study: the students' page (?study), widgets live; scroll, print: handouts; preview: speaker view. */
+export type DeckView = 'present' | 'study' | 'scroll' | 'print' | 'preview';
 
 /** The view the deck is in; set by the runtime on `<html data-deck-view>`. */
 export function deckView(): DeckView {
   const view = document.documentElement.dataset['deckView'];
-  return view === 'scroll' || view === 'print' || view === 'preview' ? view : 'present';
+  return view === 'scroll' || view === 'print' || view === 'preview' || view === 'study' ? view : 'present';
 }
 
 /** True where a widget should draw its final state with no timers: print and scroll views. */
@@ -85,4 +92,14 @@ export function startTicker(tick: (elapsedMs: number) => void): () => void {
   return () => {
     cancelAnimationFrame(frame);
   };
+}
+
+/** A widget whose state can be read and set as plain JSON. */
+export interface StatefulWidget extends HTMLElement {
+  state: unknown;
+}
+
+/** Tells the other windows of the deck that the person changed this widget (see the top of the file). */
+export function shareState(widget: HTMLElement, state: unknown): void {
+  widget.dispatchEvent(new CustomEvent(WIDGET_STATE, { bubbles: true, composed: true, detail: state }));
 }

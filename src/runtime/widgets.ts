@@ -44,6 +44,16 @@ export class WidgetLifecycle {
     await Promise.all(pending);
   }
 
+  /** Starts the widgets of a slide now on show (study mode, where several can be). */
+  enter(slide: Element): void {
+    for (const widget of this.widgetsIn(slide)) widget.dispatchEvent(new Event(SLIDE_ENTER));
+  }
+
+  /** Stops the widgets of a slide no longer on show. */
+  leave(slide: Element): void {
+    for (const widget of this.widgetsIn(slide)) widget.dispatchEvent(new Event(SLIDE_LEAVE));
+  }
+
   /** The slide shown changed: leave the old slide's widgets, enter the new one's. */
   change(previous: Element | null | undefined, current: Element | null): void {
     if (deckView() === 'print' || deckView() === 'preview') return;

@@ -6,7 +6,8 @@
  */
 import '../../theme/speaker.css';
 import deck from 'virtual:deck';
-import { openDeckChannel, type DeckCommand, type DeckMessage } from '../deck-channel.ts';
+import { openDeckChannel, type DeckMessage } from '../deck-channel.ts';
+import { forwardKeys } from '../speaker-link.ts';
 import { formatDuration, pacing, plannedBy } from '../pacing.ts';
 
 interface SlideInfo {
@@ -88,30 +89,7 @@ channel.listen((message: DeckMessage) => {
 });
 
 // The presenter's keys, sent to the audience window (the previews follow it).
-const KEYS: Record<string, DeckCommand> = {
-  ArrowRight: 'next',
-  ArrowDown: 'next',
-  ' ': 'next',
-  n: 'next',
-  PageDown: 'next',
-  ArrowLeft: 'prev',
-  ArrowUp: 'prev',
-  p: 'prev',
-  PageUp: 'prev',
-  Home: 'first',
-  End: 'last',
-  b: 'togglePause',
-  '.': 'togglePause',
-  o: 'toggleOverview',
-};
-document.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
-  if ((event.target as Element).closest('button') && (event.key === ' ' || event.key === 'Enter')) return;
-  const command = KEYS[event.key.length === 1 ? event.key.toLowerCase() : event.key];
-  if (!command) return;
-  event.preventDefault();
-  channel.post({ type: 'command', command });
-});
+forwardKeys(channel);
 
 $('.restart').addEventListener('click', () => {
   started = Date.now();

@@ -1,0 +1,114 @@
+import Reveal, { type RevealApi } from 'reveal.js';
+import RevealSearch from 'reveal.js/plugin/search';
+import RevealZoom from 'reveal.js/plugin/zoom';
+import deck from 'virtual:deck';
+import { widgets } from '../widgets/registry.ts';
+import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
+import { prefersReducedMotion, type DeckView } from './widget-api.ts';
+import { linkWindows, roleOf } from './speaker-link.ts';
+import { WidgetLifecycle } from './widgets.ts';
+
+/** The view asked for in the URL; reveal.js reads the same parameters. */
+function viewFromUrl(params: URLSearchParams): DeckView {
+  if (params.has('print-pdf') || params.get('view') === 'print') return 'print';
+  if (params.get('view') === 'scroll') return 'scroll';
+  // The speaker view loads the deck again in iframes with ?receiver: draw, start nothing.
+  if (params.has('receiver')) return 'preview';
+  return 'present';
+}
+
+function viewOf(reveal: RevealApi): DeckView {
+  if (reveal.isPrintView()) return 'print';
+  if (reveal.isScrollView()) return 'scroll';
+  if (reveal.isSpeakerNotes()) return 'preview';
+  return 'present';
+}
+
+/**
+ * reveal.js's keys must not fire while a person works a control: typing in a field, moving a
+ * slider with the arrows, pressing a button with Space or Enter. Controls inside a widget's shadow
+ * root are found through the event's composed path.
+ */
+function keyIsForTheDeck(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return true;
+  if (target.isContentEditable || target.matches('input, textarea, select, [role="slider"], [role="spinbutton"]')) {
+    return false;
+  }
+  if (target.matches('button, [role="button"], a[href], summary, [role="tab"], [role="option"]')) {
+    return event.key !== ' ' && event.key !== 'Enter';
+  }
+  return true;
+}
+
+/** Boots the deck as reveal.js slides: presenting, speaker previews, follow-along, scroll and print. */
+export function startPresentation(params: URLSearchParams): void {
+  const root = document.documentElement;
+  root.dataset['deckView'] = viewFromUrl(params);
+
+  const slides = document.querySelector<HTMLElement>('.reveal .slides');
+  if (!slides) throw new Error('index.html has no .reveal .slides element');
+  slides.innerHTML = deck.html;
+
+  const lifecycle = new WidgetLifecycle(widgets);
+  const reveal = new Reveal({
+    width: 1280,
+    height: 720,
+    // Print pages are exactly one slide, so the PDF has one page per slide.
+    margin: viewFromUrl(params) === 'print' ? 0 : 0.04,
+    minScale: 0.2,
+    maxScale: 2,
+    center: false,
+    display: 'flex',
+    hash: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    transition: prefersReducedMotion() ? 'none' : 'slide',
+    backgroundTransition: 'none',
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+    totalTime: deck.totalSeconds,
+    keyboardCondition: keyIsForTheDeck,
+    plugins: [RevealSearch, RevealZoom],
+    // The speaker view and previews talk over a same-origin BroadcastChannel (speaker-link.ts);
+    // reveal's own postMessage API would take commands from any page that frames the deck.
+    postMessage: false,
+    postMessageEvents: false,
+  });
+  lifecycle.attach(reveal, slides);
+  reveal.on('slidechanged', (event) => {
+    renderNear((event as Event & { currentSlide: HTMLElement }).currentSlide);
+  });
+
+  void reveal.initialize().then(async () => {
+    root.dataset['deckView'] = viewOf(reveal);
+    linkWindows(reveal, slides, roleOf(viewOf(reveal), params));
+    const current = reveal.getCurrentSlide();
+    lifecycle.change(null, current);
+    const defined = lifecycle.define(slides);
+    if (reveal.isPrintView() || reveal.isScrollView()) {
+      // Every page is on show at once: draw every diagram now.
+      await Promise.all([renderDiagrams(slides), defined]);
+    } else {
+      renderNear(current);
+      renderWhenIdle(slides);
+      await defined;
+    }
+    root.dataset['deckReady'] = 'true';
+  });
+  // A slide edit in `npm run dev` swaps the slides in place and stays on the same slide.
+  if (import.meta.hot) {
+    import.meta.hot.accept('virtual:deck', (next) => {
+      const updated = (next as { default?: typeof deck } | undefined)?.default;
+      if (!updated) return;
+      const { h, v, f } = reveal.getIndices();
+      slides.innerHTML = updated.html;
+      reveal.sync();
+      reveal.slide(h, v, f);
+      lifecycle.change(null, reveal.getCurrentSlide());
+      void lifecycle.define(slides);
+      renderNear(reveal.getCurrentSlide());
+      renderWhenIdle(slides);
+    });
+  }
+}
