@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { cspPlugin } from './src/compiler/csp.ts';
 import { deckPlugin } from './src/compiler/vite-plugin.ts';
 import { widgets } from './src/widgets/registry.ts';
 
@@ -14,6 +15,7 @@ export default defineConfig({
       // Another folder of slides (the tests' and the benchmark's generated decks).
       slidesDir: process.env['DECK_SLIDES_DIR'] ?? 'slides',
     }),
+    cspPlugin(),
   ],
   // Pre-bundle what the deck loads lazily too, so the dev server never reloads the page mid-talk
   // to optimise a dependency it discovered late.

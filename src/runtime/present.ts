@@ -41,6 +41,18 @@ function keyIsForTheDeck(event: KeyboardEvent): boolean {
   return true;
 }
 
+/** A follow-along display says so, and links back to the audience view. */
+function showFollowBanner(): void {
+  const banner = document.createElement('p');
+  banner.className = 'follow-banner';
+  banner.append('Following the presenter · ');
+  const back = document.createElement('a');
+  back.href = location.pathname;
+  back.textContent = 'Open the audience view';
+  banner.append(back);
+  document.body.append(banner);
+}
+
 /** Boots the deck as reveal.js slides: presenting, speaker previews, follow-along, scroll and print. */
 export function startPresentation(params: URLSearchParams): void {
   const root = document.documentElement;
@@ -49,6 +61,9 @@ export function startPresentation(params: URLSearchParams): void {
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
   if (!slides) throw new Error('index.html has no .reveal .slides element');
   slides.innerHTML = deck.html;
+
+  const following = params.has('follow');
+  if (following) showFollowBanner();
 
   const lifecycle = new WidgetLifecycle(widgets);
   const reveal = new Reveal({
@@ -69,6 +84,8 @@ export function startPresentation(params: URLSearchParams): void {
     pdfMaxPagesPerSlide: 1,
     totalTime: deck.totalSeconds,
     keyboardCondition: keyIsForTheDeck,
+    // A follow-along window mirrors the presenter: its keys go to the audience window instead.
+    ...(following ? { keyboard: false, controls: false, hash: false, history: false } : {}),
     plugins: [RevealSearch, RevealZoom],
     // The speaker view and previews talk over a same-origin BroadcastChannel (speaker-link.ts);
     // reveal's own postMessage API would take commands from any page that frames the deck.
