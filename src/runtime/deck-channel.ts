@@ -26,7 +26,13 @@ export interface DeckChannel {
 /** One channel per deck: the page's folder names it, so two decks on one machine stay apart. */
 export function openDeckChannel(): DeckChannel {
   const name = `ci-cd-deck:${location.pathname.replace(/[^/]*$/, '')}`;
-  const channel = new BroadcastChannel(name);
+  let channel: BroadcastChannel;
+  try {
+    channel = new BroadcastChannel(name);
+  } catch {
+    // A page with an opaque origin (some browsers' file://) has no channel: it presents alone.
+    return { post: () => undefined, listen: () => () => undefined, close: () => undefined };
+  }
   return {
     post: (message) => {
       channel.postMessage(message);

@@ -117,6 +117,8 @@ export function linkWindows(reveal: RevealApi, slides: HTMLElement, role: Role):
       reveal.on(event, announce);
     }
     announce();
+    // The single-file copy for students has no speaker page beside it.
+    if (import.meta.env.DECK_SINGLE_FILE) return;
     reveal.addKeyBinding({ keyCode: 83, key: 'S', description: 'Speaker view (notes, timer, next step)' }, () => {
       const speaker = window.open(new URL('./speaker.html', location.href).href, 'ci-cd-speaker-view', 'popup');
       speaker?.focus();

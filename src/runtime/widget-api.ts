@@ -82,14 +82,17 @@ export function motionMs(ms: number): number {
  */
 export function startTicker(tick: (elapsedMs: number) => void): () => void {
   let frame = 0;
+  let stopped = false;
   let start: number | undefined;
   const loop = (now: number) => {
     start ??= now;
     tick(now - start);
-    frame = requestAnimationFrame(loop);
+    // A tick may call the stop itself: then no further frame is asked for.
+    if (!stopped) frame = requestAnimationFrame(loop);
   };
   frame = requestAnimationFrame(loop);
   return () => {
+    stopped = true;
     cancelAnimationFrame(frame);
   };
 }
