@@ -26,6 +26,8 @@ export function singleFilePlugin(): Plugin {
         const name = href.replace(/^\.\//, '');
         const file = bundle[name];
         if (!file) throw new Error(`single-file build: ${name} is not in the bundle`);
+        // Rollup's bundle is a plain record of output files: removing an inlined one is the API.
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
         delete bundle[name];
         // With code splitting off, Vite 8 leaves its preload marker in place of the (empty) list
         // of files to preload; nothing needs preloading in a single file.
