@@ -15,6 +15,11 @@ export interface WidgetSpec {
 
 export type WidgetRegistry = Readonly<Record<string, WidgetSpec>>;
 
-export const widgets = {} satisfies WidgetRegistry;
+export const widgets = {
+  'release-timeline': {
+    attributes: ['weeks', 'manual-interval', 'seed', 'autoplay', 'now'],
+    load: () => import('./release-timeline/release-timeline.ts').then((m) => m.ReleaseTimeline),
+  },
+} satisfies WidgetRegistry;
 
 export type WidgetTag = keyof typeof widgets;
