@@ -64,7 +64,7 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   it('the study page, the scroll view and the speaker view', async () => {
     const findings: string[] = [];
-    for (const query of ['?study', '?view=scroll']) {
+    for (const query of ['?study', '?view=scroll', '?print-pdf', '?follow']) {
       const { page } = await openDeck(session.context, query);
       for (const f of await audit(page, 'body')) findings.push(`${query} ${f.id} (${f.impact}): ${f.nodes.join(', ')}`);
       await page.close();
