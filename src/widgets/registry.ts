@@ -16,6 +16,14 @@ export interface WidgetSpec {
 export type WidgetRegistry = Readonly<Record<string, WidgetSpec>>;
 
 export const widgets = {
+  'dora-classifier': {
+    attributes: ['preset', 'year'],
+    load: () => import('./dora-classifier/dora-classifier.ts').then((m) => m.DoraClassifier),
+  },
+  'pipeline-health': {
+    attributes: ['runs', 'seed', 'flaky-rate', 'retries'],
+    load: () => import('./pipeline-health/pipeline-health.ts').then((m) => m.PipelineHealth),
+  },
   'release-timeline': {
     attributes: ['weeks', 'manual-interval', 'seed', 'autoplay', 'now'],
     load: () => import('./release-timeline/release-timeline.ts').then((m) => m.ReleaseTimeline),
