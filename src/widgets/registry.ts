@@ -28,6 +28,10 @@ export const widgets = {
     attributes: ['weeks', 'manual-interval', 'seed', 'autoplay', 'now'],
     load: () => import('./release-timeline/release-timeline.ts').then((m) => m.ReleaseTimeline),
   },
+  'commit-release-diagram': {
+    attributes: ['mode', 'fail-at', 'commits', 'autoplay', 'speed'],
+    load: () => import('./commit-release-diagram/commit-release-diagram.ts').then((m) => m.CommitReleaseDiagram),
+  },
 } satisfies WidgetRegistry;
 
 export type WidgetTag = keyof typeof widgets;

@@ -83,7 +83,7 @@ describe('npm run dev', () => {
       (window as unknown as { notReloaded: boolean }).notReloaded = true;
     });
     writeFileSync(join(slides, '01-first.md'), first('After the edit'));
-    await page.waitForSelector('section.present h2:text("After the edit")', { timeout: 20_000 });
+    await page.waitForSelector('section.present h2:text("After the edit")', { timeout: 45_000 });
     const state = await page.evaluate(() => ({
       index: [...document.querySelectorAll('.reveal .slides > section')].findIndex((s) =>
         s.classList.contains('present'),
@@ -98,26 +98,27 @@ describe('npm run dev', () => {
     await settle();
     writeFileSync(join(slides, '01-first.md'), first('Broken') + '\nNote:\nA second notes block.\n');
     const overlay = page.locator('vite-error-overlay');
-    await overlay.waitFor({ timeout: 20_000 });
+    await overlay.waitFor({ timeout: 45_000 });
     const text = await overlay.evaluate((el) => el.shadowRoot?.textContent ?? '');
     expect(text).toContain('01-first.md:22: a second "Note:" on one slide (the first is at line 19)');
     await settle();
     writeFileSync(join(slides, '01-first.md'), first('Fixed'));
-    await page.waitForSelector('section.present h2:text("Fixed")', { timeout: 20_000 });
+    await page.waitForSelector('section.present h2:text("Fixed")', { timeout: 45_000 });
   });
 
   it('names the file and line of a mermaid diagram that does not parse', async () => {
     await settle();
     writeFileSync(join(slides, '02-diagram.md'), diagram);
-    await page.waitForSelector('section#a-diagram', { state: 'attached', timeout: 20_000 });
+    await page.waitForSelector('section#a-diagram', { state: 'attached', timeout: 45_000 });
     await page.evaluate(() => {
       location.hash = '#/a-diagram';
     });
-    await page.waitForSelector('figure.mermaid-diagram[data-state="error"]', { state: 'attached', timeout: 30_000 });
+    await page.waitForSelector('figure.mermaid-diagram[data-state="error"]', { state: 'attached', timeout: 45_000 });
     const errors = problems.messages.filter((m) => m.includes('mermaid diagram'));
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toContain('02-diagram.md:3: mermaid diagram:');
     const shown = await page.textContent('section#a-diagram .diagram-error');
     expect(shown).toContain('02-diagram.md:3: mermaid diagram:');
-  });
+    // The dev server's first load of mermaid can be slow on a busy machine.
+  }, 120_000);
 });
