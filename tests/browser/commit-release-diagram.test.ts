@@ -328,6 +328,8 @@ describe('<commit-release-diagram>', () => {
   });
 
   it('draws a still frame, with every stage, in a speaker-view preview', async () => {
+    // A preview follows the audience window; with none open it stays where it was loaded.
+    for (const open of session.context.pages()) await open.close();
     const { page, problems } = await openDeck(session.context, '?receiver', `#/${SLIDE}`);
     await ready(page);
     expect(await page.evaluate(() => document.documentElement.dataset['deckView'])).toBe('preview');
