@@ -15,6 +15,7 @@
  * Markdown: ```widget dora-classifier ⏎ preset: enterprise ⏎ year: 2023 ⏎ ```
  */
 import { shareState } from '../../runtime/widget-api.ts';
+import { el, sharedSheet } from '../dom.ts';
 import {
   applyPreset,
   DEFAULT_PRESET,
@@ -136,8 +137,7 @@ select, input {
   white-space: nowrap;
 }
 `;
-
-let sheet: CSSStyleSheet | undefined;
+const styles = sharedSheet(css);
 
 interface Row {
   input: HTMLInputElement;
@@ -179,9 +179,7 @@ export class DoraClassifier extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    sheet ??= new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [styles()];
   }
 
   connectedCallback(): void {
@@ -231,16 +229,7 @@ export class DoraClassifier extends HTMLElement {
 
   #build(): void {
     const root = this.shadowRoot as ShadowRoot;
-    const make = <K extends keyof HTMLElementTagNameMap>(
-      tag: K,
-      className = '',
-      text = '',
-    ): HTMLElementTagNameMap[K] => {
-      const el = document.createElement(tag);
-      if (className) el.className = className;
-      if (text) el.textContent = text;
-      return el;
-    };
+    const make = el;
 
     const grid = make('div', 'grid');
 

@@ -27,6 +27,7 @@ import {
   SLIDE_LEAVE,
   startTicker,
 } from '../../runtime/widget-api.ts';
+import { el, sharedSheet, svg } from '../dom.ts';
 import {
   DEFAULT_CONFIG,
   describe,
@@ -42,7 +43,6 @@ import {
   type PipelineConfig,
 } from './pipeline-health-model.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
 
 // Chart geometry, in CSS pixels (the viewBox matches the widget's 1184 px width, so 22 units = 22 px).
 const WIDTH = 1184;
@@ -100,19 +100,9 @@ svg text { fill: var(--color-muted); font-size: 22px; font-family: inherit; }
 .card .action { margin-top: 2px; }
 .live { font-size: 28px; margin-top: 8px; }
 `;
-
-let sheet: CSSStyleSheet | undefined;
+const styles = sharedSheet(css);
 
 type MarkKind = 'passed' | 'failed' | 'flaky' | 'flaky-test';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number> = {},
-): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  return el;
-}
 
 /** A run's mark, centred on (x, y): passed = circle ✓, failed = square ✕, flaky = diamond !, flaky test = ▲. */
 function mark(kind: MarkKind, x: number, y: number, size: number): SVGGElement {
@@ -213,9 +203,7 @@ export class PipelineHealth extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    sheet ??= new CSSStyleSheet();
-    sheet.replaceSync(css);
-    shadow.adoptedStyleSheets = [sheet];
+    shadow.adoptedStyleSheets = [styles()];
     this.addEventListener(SLIDE_ENTER, () => {
       this.#play();
     });
@@ -292,16 +280,7 @@ export class PipelineHealth extends HTMLElement {
 
   #build(): void {
     const root = this.shadowRoot as ShadowRoot;
-    const make = <K extends keyof HTMLElementTagNameMap>(
-      tag: K,
-      className = '',
-      text = '',
-    ): HTMLElementTagNameMap[K] => {
-      const el = document.createElement(tag);
-      if (className) el.className = className;
-      if (text) el.textContent = text;
-      return el;
-    };
+    const make = el;
 
     const controls = make('div', 'controls');
     const rateLabel = make('label', '', 'Flaky-test rate');

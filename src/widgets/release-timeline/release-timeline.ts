@@ -41,6 +41,7 @@ import {
   stepsShown,
   type SlideStepDetail,
 } from '../../runtime/widget-api.ts';
+import { el, sharedSheet, svg } from '../dom.ts';
 import {
   clampDay,
   dayLabel,
@@ -71,7 +72,6 @@ export interface ReleaseTimelineState {
   notes: string[];
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // SVG geometry, in px at the slide's 1280×720. The axis runs between the slider thumb's centres
 // at both ends, so the thumb sits right above "now".
@@ -409,30 +409,7 @@ col.failed {
 }
 `;
 
-let sheet: CSSStyleSheet | undefined;
-function styles(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-  }
-  return sheet;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number> = {},
-): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
+const styles = sharedSheet(css);
 
 function laneTop(lane: Lane): number {
   return AXIS_H + (lane === 'manual' ? 0 : LANE_H + LANE_GAP);
