@@ -43,7 +43,6 @@ import {
   type PipelineConfig,
 } from './pipeline-health-model.ts';
 
-
 // Chart geometry, in CSS pixels (the viewBox matches the widget's 1184 px width, so 22 units = 22 px).
 const WIDTH = 1184;
 const HEIGHT = 250;

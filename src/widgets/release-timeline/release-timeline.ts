@@ -72,7 +72,6 @@ export interface ReleaseTimelineState {
   notes: string[];
 }
 
-
 // SVG geometry, in px at the slide's 1280×720. The axis runs between the slider thumb's centres
 // at both ends, so the thumb sits right above "now".
 const WIDTH = 914;
