@@ -32,6 +32,22 @@ export const widgets = {
     attributes: ['mode', 'fail-at', 'commits', 'autoplay', 'speed'],
     load: () => import('./commit-release-diagram/commit-release-diagram.ts').then((m) => m.CommitReleaseDiagram),
   },
+  'practice-matcher': {
+    attributes: ['start'],
+    load: () => import('./practice-matcher/practice-matcher.ts').then((m) => m.PracticeMatcher),
+  },
+  'case-study': {
+    attributes: ['compare'],
+    load: () => import('./case-study/case-study.ts').then((m) => m.CaseStudy),
+  },
+  'manual-steps-exercise': {
+    attributes: [],
+    load: () => import('./manual-steps-exercise/manual-steps-exercise.ts').then((m) => m.ManualStepsExercise),
+  },
+  'quick-check': {
+    attributes: [],
+    load: () => import('./quick-check/quick-check.ts').then((m) => m.QuickCheck),
+  },
 } satisfies WidgetRegistry;
 
 export type WidgetTag = keyof typeof widgets;
