@@ -97,6 +97,13 @@ export function corruptNotice(what: string, reason: string): string {
 }
 
 /** The browser's localStorage, or null where there is none or it is blocked. */
+/** The storage key of one widget element: its slide's id, its tag, and which one of that tag on the slide it is. */
+export function storageKeyOf(widget: HTMLElement, version: number): string {
+  const slide = widget.closest('section[id], article[id]');
+  const same = slide ? [...slide.querySelectorAll(widget.localName)] : [];
+  return storageKey(slide?.id ?? '', widget.localName, version, Math.max(0, same.indexOf(widget)));
+}
+
 export function browserStore(): KeyValueStore | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;

@@ -17,7 +17,14 @@
  */
 import { deckView, shareState, showsFinalState } from '../../runtime/widget-api.ts';
 import { el, sharedSheet } from '../dom.ts';
-import { browserStore, corruptNotice, readStored, removeStored, storageKey, writeStored } from '../activity-storage.ts';
+import {
+  browserStore,
+  corruptNotice,
+  readStored,
+  removeStored,
+  storageKeyOf,
+  writeStored,
+} from '../activity-storage.ts';
 import {
   check,
   EXERCISE_VERSION,
@@ -33,8 +40,6 @@ import {
   type ExerciseState,
   type ReleaseStep,
 } from './manual-steps-model.ts';
-
-const TAG = 'manual-steps-exercise';
 
 const css = `
 :host {
@@ -177,9 +182,7 @@ export class ManualStepsExercise extends HTMLElement {
 
   #load(): void {
     if (showsFinalState()) return;
-    const slide = this.closest('section[id], article[id]');
-    const same = slide ? [...slide.querySelectorAll(TAG)] : [];
-    this.#key = storageKey(slide?.id ?? '', TAG, EXERCISE_VERSION, Math.max(0, same.indexOf(this)));
+    this.#key = storageKeyOf(this, EXERCISE_VERSION);
     const stored = readStored(browserStore(), this.#key, parseExercise);
     if (stored.kind === 'ok') this.#state = stored.value;
     else if (stored.kind === 'corrupt') this.#notice = corruptNotice('marks', stored.reason);

@@ -27,7 +27,7 @@ import {
   corruptNotice,
   readStored,
   removeStored,
-  storageKey,
+  storageKeyOf,
   writeStored,
 } from '../activity-storage.ts';
 import {
@@ -50,7 +50,6 @@ import {
   type Place,
 } from './practice-matcher-model.ts';
 
-const TAG = 'practice-matcher';
 /** The type a dragged card carries, so text dragged in from elsewhere is never dropped as a card. */
 const CARD_TYPE = 'application/x-practice-matcher-card';
 
@@ -303,9 +302,7 @@ export class PracticeMatcher extends HTMLElement {
       this.#board = suggestedBoard();
       return;
     }
-    const slide = this.closest('section[id], article[id]');
-    const same = slide ? [...slide.querySelectorAll(TAG)] : [];
-    this.#key = storageKey(slide?.id ?? '', TAG, BOARD_VERSION, Math.max(0, same.indexOf(this)));
+    this.#key = storageKeyOf(this, BOARD_VERSION);
     const stored = readStored(browserStore(), this.#key, parseBoard);
     if (stored.kind === 'ok') {
       this.#board = stored.value;

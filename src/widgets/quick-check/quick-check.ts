@@ -18,7 +18,14 @@
  */
 import { deckView, shareState } from '../../runtime/widget-api.ts';
 import { el, sharedSheet } from '../dom.ts';
-import { browserStore, corruptNotice, readStored, removeStored, storageKey, writeStored } from '../activity-storage.ts';
+import {
+  browserStore,
+  corruptNotice,
+  readStored,
+  removeStored,
+  storageKeyOf,
+  writeStored,
+} from '../activity-storage.ts';
 import {
   checkOrder,
   goTo,
@@ -37,8 +44,6 @@ import {
   type Question,
   type QuizState,
 } from './quick-check-model.ts';
-
-const TAG = 'quick-check';
 
 const css = `
 :host {
@@ -245,9 +250,7 @@ export class QuickCheck extends HTMLElement {
 
   #load(): void {
     if (isPrint()) return;
-    const slide = this.closest('section[id], article[id]');
-    const same = slide ? [...slide.querySelectorAll(TAG)] : [];
-    this.#key = storageKey(slide?.id ?? '', TAG, QUIZ_VERSION, Math.max(0, same.indexOf(this)));
+    this.#key = storageKeyOf(this, QUIZ_VERSION);
     const stored = readStored(browserStore(), this.#key, parseQuiz);
     if (stored.kind === 'ok') this.#state = stored.value;
     else if (stored.kind === 'corrupt') this.#notice = corruptNotice('answers', stored.reason);
