@@ -217,6 +217,9 @@ function probe() {
    * that frame painted → the slide fully drawn. `stepDone(n)` resolves with the first n.
    */
   bench.steps = [];
+  // Widget tags of the slides walked: this deck keeps only the slides near the current one in the
+  // document (src/runtime/slide-window.ts), so the document alone does not list them all.
+  bench.widgetTagsSeen = new Set();
   bench.waiting = [];
   bench.stepDone = (n) =>
     new Promise((resolve) => {
@@ -233,6 +236,7 @@ function probe() {
     (event) => {
       if (!bench.recording) return;
       const slide = event.currentSlide;
+      for (const w of widgetsIn(slide)) bench.widgetTagsSeen.add(w.localName);
       const step = {
         changedAt: now(),
         keyAt: bench.keyAt,
@@ -268,11 +272,12 @@ function probe() {
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     slides: slides().length,
     widgetTags: [
-      ...new Set(
-        [...document.querySelectorAll('.reveal .slides *')]
+      ...new Set([
+        ...bench.widgetTagsSeen,
+        ...[...document.querySelectorAll('.reveal .slides *')]
           .filter((e) => e.localName.includes('-') && !e.closest('svg'))
           .map((e) => e.localName),
-      ),
+      ]),
     ],
     resources: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map(
       (e) => ({ url: e.name, start: e.startTime, end: e.responseEnd }),
@@ -676,13 +681,14 @@ function budgets(rows, project, baseline, extra) {
   check('transition p95 ≤ 0.8× baseline (4× throttled)', r3 <= 0.8, `${r3.toFixed(3)}×`);
   if (extra.unthrottled) {
     const u = extra.unthrottled.project.walk;
-    // Key → next frame also holds the wait for that frame (up to 16.7 ms even with no work),
-    // so "under one frame" is judged on the main-thread work: the key's handlers plus the frame.
+    // The issue's transition figure: key press → first animation frame after slidechanged. The
+    // main-thread work (the key's handlers plus rendering that frame until it is painted) is
+    // printed beside it.
     check(
       'transition p95 under one frame (16.7 ms) without throttling',
-      u.workP95 < 16.7,
-      `main-thread work p95 ${fmt(u.workP95, 'ms')} ms (key → frame p95 ${fmt(u.frameP95, 'ms')} ms); ` +
-        `baseline ${fmt(extra.unthrottled.baseline.walk.workP95, 'ms')} ms (${fmt(extra.unthrottled.baseline.walk.frameP95, 'ms')} ms)`,
+      u.frameP95 < 16.7,
+      `key → frame p95 ${fmt(u.frameP95, 'ms')} ms (main-thread work p95 ${fmt(u.workP95, 'ms')} ms); ` +
+        `baseline ${fmt(extra.unthrottled.baseline.walk.frameP95, 'ms')} ms (${fmt(extra.unthrottled.baseline.walk.workP95, 'ms')} ms)`,
     );
   }
   const widgetTags = extra.widgetTags;

@@ -54,10 +54,14 @@ export function renderNear(slide: Element | null): void {
   for (const s of near) void renderDiagrams(s);
 }
 
-/** After reveal.js is ready: draw every diagram in idle time. */
-export function renderWhenIdle(root: ParentNode): void {
-  if (pending(root).length === 0) return;
-  const run = () => void renderDiagrams(root);
+/**
+ * After reveal.js is ready: draw every diagram in idle time, wherever its slide's content is then
+ * (in the document, or parked by the slide window: a diagram is drawn off-slide either way).
+ */
+export function renderWhenIdle(roots: () => ParentNode[]): void {
+  const run = () => {
+    for (const root of roots()) void renderDiagrams(root);
+  };
   if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
   else setTimeout(run, 200);
 }

@@ -7,6 +7,7 @@ import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
 import { linkWindows, roleOf } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
+import { SlideWindow } from './slide-window.ts';
 
 /** The view asked for in the URL; reveal.js reads the same parameters. */
 function viewFromUrl(params: URLSearchParams): DeckView {
@@ -53,6 +54,36 @@ function showFollowBanner(): void {
   document.body.append(banner);
 }
 
+/** reveal.js shows the slides closer than this to the current one (its default). */
+const VIEW_DISTANCE = 3;
+const DISPLAY = 'flex';
+
+/** Moves the slide window with reveal.js; the overview and the search box see every slide. */
+function keepWindow(reveal: RevealApi, slideWindow: SlideWindow): void {
+  type Move = Event & { indexh?: number };
+  // Before reveal.js moves (a key, a link, the URL, the speaker view): the target's neighbours.
+  reveal.on('beforeslidechange', (event) => {
+    slideWindow.moveTo((event as Move).indexh ?? reveal.getIndices().h);
+  });
+  reveal.on('slidechanged', (event) => {
+    slideWindow.moveTo((event as Move).indexh ?? reveal.getIndices().h);
+  });
+  reveal.on('overviewshown', () => {
+    slideWindow.hold();
+  });
+  reveal.on('overviewhidden', () => {
+    slideWindow.release();
+  });
+  // reveal.js's search plugin walks the slides' text when Enter is pressed in its box.
+  const searching = (event: Event) => (event.target as Element | null)?.matches('.searchinput') === true;
+  document.addEventListener('focusin', (event) => {
+    if (searching(event)) slideWindow.hold();
+  });
+  document.addEventListener('focusout', (event) => {
+    if (searching(event)) slideWindow.release();
+  });
+}
+
 /** Boots the deck as reveal.js slides: presenting, speaker previews, follow-along, scroll and print. */
 export function startPresentation(params: URLSearchParams): void {
   const root = document.documentElement;
@@ -61,6 +92,15 @@ export function startPresentation(params: URLSearchParams): void {
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
   if (!slides) throw new Error('index.html has no .reveal .slides element');
   slides.innerHTML = deck.html;
+
+  // Presenting (and the speaker view's previews): only the slides near the current one hold
+  // their content, so a slide change costs the same however long the deck (slide-window.ts).
+  // Print and scroll show every slide at once.
+  const view = viewFromUrl(params);
+  const slideWindow =
+    view === 'present' || view === 'preview'
+      ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far: VIEW_DISTANCE + 2, display: DISPLAY })
+      : null;
 
   const following = params.has('follow');
   if (following) showFollowBanner();
@@ -74,7 +114,8 @@ export function startPresentation(params: URLSearchParams): void {
     minScale: 0.2,
     maxScale: 2,
     center: false,
-    display: 'flex',
+    display: DISPLAY,
+    viewDistance: VIEW_DISTANCE,
     hash: true,
     slideNumber: 'c/t',
     showSlideNumber: 'all',
@@ -100,6 +141,7 @@ export function startPresentation(params: URLSearchParams): void {
   reveal.on('slidechanged', (event) => {
     renderNear((event as Event & { currentSlide: HTMLElement }).currentSlide);
   });
+  if (slideWindow) keepWindow(reveal, slideWindow);
 
   void reveal.initialize().then(async () => {
     root.dataset['deckView'] = viewOf(reveal);
@@ -111,12 +153,12 @@ export function startPresentation(params: URLSearchParams): void {
       await Promise.all([renderDiagrams(slides), lifecycle.define(slides)]);
     } else {
       renderNear(current);
-      renderWhenIdle(slides);
+      renderWhenIdle(() => slideWindow?.roots() ?? [slides]);
       // The widgets of this slide and its neighbours now; the rest in idle time, so the deck is
       // ready without waiting for widgets nobody is looking at (npm run bench: 1136 → 714 ms).
       const near = [current, current.previousElementSibling, current.nextElementSibling];
-      await Promise.all(near.filter((s): s is Element => s instanceof Element).map((s) => lifecycle.define(s)));
-      const rest = () => void lifecycle.define(slides);
+      await lifecycle.define(...near.filter((s): s is Element => s instanceof Element));
+      const rest = () => void lifecycle.define(...(slideWindow?.roots() ?? [slides]));
       if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 2000 });
       else setTimeout(rest, 200);
     }
@@ -129,12 +171,13 @@ export function startPresentation(params: URLSearchParams): void {
       if (!updated) return;
       const { h, v, f } = reveal.getIndices();
       slides.innerHTML = updated.html;
+      slideWindow?.reset(h);
       reveal.sync();
       reveal.slide(h, v, f);
       lifecycle.change(null, reveal.getCurrentSlide());
-      void lifecycle.define(slides);
+      void lifecycle.define(...(slideWindow?.roots() ?? [slides]));
+      renderWhenIdle(() => slideWindow?.roots() ?? [slides]);
       renderNear(reveal.getCurrentSlide());
-      renderWhenIdle(slides);
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { DeckChannel } from './deck-channel.ts';
+import { SLIDE_RESTORED } from './slide-window.ts';
 import { WIDGET_STATE, type StatefulWidget } from './widget-api.ts';
 
 /**
@@ -29,6 +30,11 @@ export class WidgetSync {
     }
     channel.listen((message) => {
       if (message.type === 'widget-state') this.apply(message.key, message.state);
+    });
+    // A slide parked by the slide window missed the states sent meanwhile: set them now.
+    slides.addEventListener(SLIDE_RESTORED, (event) => {
+      const id = (event.target as Element).id;
+      for (const [key, state] of this.#known) if (key.startsWith(`${id}/`)) this.apply(key, state);
     });
   }
 

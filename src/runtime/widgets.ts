@@ -29,14 +29,16 @@ export class WidgetLifecycle {
     return [...slide.querySelectorAll<HTMLElement>(this.#selector)];
   }
 
-  /** Loads and defines every widget used in `root`; resolves when all are defined. */
-  async define(root: ParentNode): Promise<void> {
+  /** Loads and defines every widget used in `roots`; resolves when all are defined. */
+  async define(...roots: ParentNode[]): Promise<void> {
     const pending = Object.entries(this.#registry)
-      .filter(([tag]) => !customElements.get(tag) && root.querySelector(tag))
+      .filter(([tag]) => !customElements.get(tag) && roots.some((root) => root.querySelector(tag)))
       .map(async ([tag, spec]) => {
         const element = await spec.load();
-        if (!customElements.get(tag)) customElements.define(tag, element);
-        // Widgets defined after their slide was entered still need their enter.
+        // Defined meanwhile by another call, which gave its widgets their enter.
+        if (customElements.get(tag)) return;
+        customElements.define(tag, element);
+        // Widgets defined after their slide was entered still need their enter (once).
         for (const widget of this.widgetsIn(this.#current)) {
           if (widget.localName === tag) widget.dispatchEvent(new Event(SLIDE_ENTER));
         }

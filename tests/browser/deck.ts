@@ -51,3 +51,25 @@ export function position(page: Page): Promise<{ index: number; id: string; hidde
     };
   });
 }
+
+/**
+ * Ids of the slides whose content matches `selector`. Read from the scroll view, where every
+ * slide is in the document: presenting keeps only the slides near the current one in it
+ * (src/runtime/slide-window.ts). `url` defaults to the built deck.
+ */
+export async function slideIdsWith(context: BrowserContext, selector: string, url?: string): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url ?? `${inject('deckOrigin')}/`}?view=scroll`);
+    await page.waitForSelector('html[data-deck-ready="true"]', { timeout: 30_000 });
+    return await page.evaluate(
+      (s) =>
+        [...document.querySelectorAll('.reveal .slides section[id]')]
+          .filter((section) => section.querySelector(s) !== null)
+          .map((section) => section.id),
+      selector,
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './chromium.ts';
+import { slideIdsWith } from './deck.ts';
 
 describe('npm run build:single: the offline copy', () => {
   let session: Session;
@@ -48,9 +49,10 @@ describe('npm run build:single: the offline copy', () => {
       );
       expect(slides).toBeGreaterThan(40);
       if (query === '') {
-        await page.evaluate(() => {
-          location.hash = `#/${document.querySelector('figure.mermaid-diagram')?.closest('section')?.id ?? ''}`;
-        });
+        const [id = ''] = await slideIdsWith(session.context, 'figure.mermaid-diagram', url);
+        await page.evaluate((slideId) => {
+          location.hash = `#/${slideId}`;
+        }, id);
       } else {
         await page.locator('figure.mermaid-diagram').first().scrollIntoViewIfNeeded();
       }

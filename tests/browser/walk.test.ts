@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './chromium.ts';
-import { openDeck, position, type Problems } from './deck.ts';
+import { openDeck, position, slideIdsWith, type Problems } from './deck.ts';
 
 /** Elements of the slide on show that reach outside it (in slide pixels, 1 px tolerance). */
 function overflowing(page: Page): Promise<string[]> {
@@ -88,25 +88,27 @@ describe('the built deck, walked slide by slide', () => {
   });
 
   it('draws every mermaid diagram as an SVG, and hovering a node throws nothing', async () => {
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('figure.mermaid-diagram')].every(
-        (f) => f.getAttribute('data-state') === 'rendered',
-      ),
-    );
-    const diagrams = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.mermaid-diagram')].map((f) => ({
-        source: f.getAttribute('data-source'),
-        state: f.getAttribute('data-state'),
-        svg: f.querySelector('svg') !== null,
-      })),
-    );
-    expect(diagrams.length).toBeGreaterThan(0);
-    for (const d of diagrams) expect(d, d.source ?? '').toMatchObject({ state: 'rendered', svg: true });
+    const ids = await slideIdsWith(session.context, 'figure.mermaid-diagram');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const slideId of ids) {
+      await page.evaluate((s) => {
+        location.hash = `#/${s}`;
+      }, slideId);
+      await page.waitForSelector(`section#${slideId}.present figure.mermaid-diagram[data-state="rendered"] svg`);
+      const diagrams = await page.evaluate(
+        (s) =>
+          [...document.querySelectorAll(`section#${s} figure.mermaid-diagram`)].map((f) => ({
+            source: f.getAttribute('data-source'),
+            state: f.getAttribute('data-state'),
+            svg: f.querySelector('svg') !== null,
+          })),
+        slideId,
+      );
+      for (const d of diagrams) expect(d, d.source ?? '').toMatchObject({ state: 'rendered', svg: true });
+    }
 
     // The d3-transition trap: mermaid's tooltip handler calls .transition() when the mouse leaves a node.
-    const id = await page.evaluate(
-      () => document.querySelector('figure.mermaid-diagram')?.closest('section')?.id ?? '',
-    );
+    const id = ids[0] ?? '';
     await page.evaluate((slideId) => {
       location.hash = `#/${slideId}`;
     }, id);

@@ -170,7 +170,7 @@ export function startStudy(params: URLSearchParams): void {
     { threshold: 0.4 },
   );
   for (const slide of slides) observer.observe(slide.article);
-  renderWhenIdle(main);
+  renderWhenIdle(() => [main]);
   void defined.then(() => {
     if (location.hash.length > 1) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
     root.dataset['deckReady'] = 'true';

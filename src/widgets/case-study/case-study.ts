@@ -141,6 +141,7 @@ export class CaseStudy extends HTMLElement {
   static readonly observedAttributes = ['compare'];
 
   #state: CaseStudyState = { compare: 'amazon', step: 0 };
+  #configured = false;
   #notes: string[] = [];
 
   readonly #shadow: ShadowRoot;
@@ -172,6 +173,9 @@ export class CaseStudy extends HTMLElement {
   }
 
   connectedCallback(): void {
+    // Connected again (a parked slide put back, a print page): keep the comparison chosen.
+    if (this.#configured) return;
+    this.#configured = true;
     this.#readConfig();
     setStepCount(this, STEP_COUNT);
   }

@@ -359,8 +359,11 @@ export class CommitReleaseDiagram extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!this.#built) this.#build();
-    this.#read(true);
+    // Connected again (a parked slide put back, a print page): keep the state it had.
+    if (!this.#built) {
+      this.#build();
+      this.#read(true);
+    }
     this.#render();
   }
 

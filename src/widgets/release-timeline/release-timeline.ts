@@ -444,6 +444,7 @@ export class ReleaseTimeline extends HTMLElement {
   static readonly observedAttributes = ['weeks', 'manual-interval', 'seed', 'autoplay', 'now'];
 
   #state: ReleaseTimelineState = { weeks: 12, manualInterval: 4, seed: 29, day: 0, notes: [] };
+  #configured = false;
   #startDay = 0;
   #attributeNotes: string[] = [];
   #autoplay = false;
@@ -497,6 +498,9 @@ export class ReleaseTimeline extends HTMLElement {
   }
 
   connectedCallback(): void {
+    // Connected again (a parked slide put back, a print page): keep the state it had.
+    if (this.#configured) return;
+    this.#configured = true;
     this.#readConfig();
   }
 

@@ -1,0 +1,146 @@
+/**
+ * Keeps a slide change cheap while presenting, however long the deck:
+ *
+ * - Only the slides near the current one hold their content; the others are parked, their
+ *   children kept in a DocumentFragment, their <section> (id, classes, data-timing, speaker notes)
+ *   left in place for reveal.js to count and number. On every change reveal.js walks each slide's
+ *   whole subtree several times (updateSlides, updateSlidesVisibility, fragments, inert); parked
+ *   slides are empty sections it passes over at no cost.
+ * - The slide that the next step will bring into reveal.js's view distance is prepared in idle
+ *   time: its content restored and its section displayed, so that its style and layout are done
+ *   before the key is pressed, not in the key's handler (where reveal.js forces a reflow).
+ *
+ * Rules: the slides within `shown` of the current one (reveal.js displays those closer than its
+ * viewDistance) always have their content: a jump (link, URL, speaker view) restores them before
+ * reveal.js moves. In idle time after a change, the slides at `shown + 1` are restored and
+ * displayed, and those further than `far` are parked. Restored content gets the fragment state
+ * reveal.js gave its section while it was parked (past: all shown; future: none). The overview
+ * and the search box need every slide: they hold the window open. npm run bench measures it.
+ */
+
+/** Dispatched (bubbling) on a section whose content was just put back. */
+export const SLIDE_RESTORED = 'deck-slide-restored';
+
+const NOTES = 'aside.notes';
+
+export interface SlideWindowOptions {
+  /** reveal.js displays the slides at most this far from the current one (viewDistance − 1). */
+  shown: number;
+  /** Slides further than this are parked (in idle time). */
+  far: number;
+  /** The CSS display reveal.js gives a slide it shows (its `display` setting). */
+  display: string;
+}
+
+export class SlideWindow {
+  readonly #slides: HTMLElement;
+  readonly #options: SlideWindowOptions;
+  readonly #parked = new Map<HTMLElement, DocumentFragment>();
+  #sections: HTMLElement[] = [];
+  #holds = 0;
+  #current = 0;
+  #scheduled = false;
+
+  constructor(slides: HTMLElement, options: SlideWindowOptions) {
+    this.#slides = slides;
+    this.#options = options;
+    this.reset(0);
+  }
+
+  /** The slides element's content was replaced (dev reload): take it as new, around `index`. */
+  reset(index: number): void {
+    this.#parked.clear();
+    // Vertical stacks (sections inside sections) are left whole: reveal.js indexes their children.
+    this.#sections = [...this.#slides.children].filter(
+      (s): s is HTMLElement => s instanceof HTMLElement && s.localName === 'section' && !s.querySelector('section'),
+    );
+    this.#current = index;
+    this.#settle();
+  }
+
+  /** Every place slide content lives: the slides element and the parked fragments. */
+  roots(): ParentNode[] {
+    return [this.#slides, ...this.#parked.values()];
+  }
+
+  isParked(section: Element): boolean {
+    return this.#parked.has(section as HTMLElement);
+  }
+
+  /**
+   * reveal.js is about to show slide `index`: its neighbours must have their content now. Slides
+   * that are no longer near are parked later, in idle time.
+   */
+  moveTo(index: number): void {
+    this.#current = Math.max(0, Math.min(index, this.#sections.length - 1));
+    const { shown } = this.#options;
+    for (let i = this.#current - shown; i <= this.#current + shown; i++) {
+      const section = this.#sections[i];
+      if (section) this.#restore(section);
+    }
+    this.#schedule();
+  }
+
+  /** Every slide's content in the document until release() (overview, search). */
+  hold(): void {
+    this.#holds++;
+    for (const section of [...this.#parked.keys()]) this.#restore(section);
+  }
+
+  release(): void {
+    this.#holds = Math.max(0, this.#holds - 1);
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    const run = () => {
+      this.#scheduled = false;
+      this.#settle();
+    };
+    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 100);
+  }
+
+  /** Restores and prepares what is near, parks what is far. */
+  #settle(): void {
+    const { shown, far, display } = this.#options;
+    this.#sections.forEach((section, i) => {
+      const distance = Math.abs(i - this.#current);
+      if (distance <= shown + 1) this.#restore(section);
+      // The slide one step outside reveal.js's view: displayed now (off-stage, like reveal.js's own
+      // neighbours), so the step that brings it into view does not lay it out. reveal.js hides it
+      // again when it is further away.
+      if (distance === shown + 1) section.style.display = display;
+      else if (distance > far && this.#holds === 0) this.#park(section);
+    });
+  }
+
+  #park(section: HTMLElement): void {
+    if (this.#parked.has(section) || !section.isConnected) return;
+    const content = document.createDocumentFragment();
+    // The notes stay: reveal.js and the tests read a slide's notes from its section.
+    for (const node of [...section.childNodes]) {
+      if (!(node instanceof Element && node.matches(NOTES))) content.append(node);
+    }
+    this.#parked.set(section, content);
+  }
+
+  #restore(section: HTMLElement): void {
+    const content = this.#parked.get(section);
+    if (!content) return;
+    this.#parked.delete(section);
+    section.insertBefore(content, section.querySelector(`:scope > ${NOTES}`));
+    // reveal.js set the fragments of past and future slides while this one was empty.
+    if (section.classList.contains('past')) {
+      for (const f of section.querySelectorAll('.fragment')) {
+        f.classList.add('visible');
+        f.classList.remove('current-fragment');
+      }
+    } else if (section.classList.contains('future')) {
+      for (const f of section.querySelectorAll('.fragment.visible')) f.classList.remove('visible', 'current-fragment');
+    }
+    section.dispatchEvent(new Event(SLIDE_RESTORED, { bubbles: true }));
+  }
+}
