@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { cspPlugin } from './src/compiler/csp.ts';
 import { singleFilePlugin } from './src/compiler/single-file.ts';
+import { revealPatch } from './src/compiler/reveal-patch.ts';
 import { deckPlugin } from './src/compiler/vite-plugin.ts';
 import { widgets } from './src/widgets/registry.ts';
 
@@ -20,14 +21,18 @@ export default defineConfig(({ mode }) => {
         // Another folder of slides (the tests' and the benchmark's generated decks).
         slidesDir: process.env['DECK_SLIDES_DIR'] ?? 'slides',
       }),
+      revealPatch(),
       cspPlugin(),
       ...(single ? [singleFilePlugin()] : []),
     ],
     define: { 'import.meta.env.DECK_SINGLE_FILE': JSON.stringify(single) },
     // Pre-bundle what the deck loads lazily too, so the dev server never reloads the page mid-talk
     // to optimise a dependency it discovered late.
+    // reveal.js itself is not pre-bundled, so that its patch (reveal-patch.ts) applies in dev too:
+    // it is one ES module with no imports of its own.
     optimizeDeps: {
-      include: ['reveal.js', 'reveal.js/plugin/search', 'reveal.js/plugin/zoom', 'mermaid', 'd3-transition'],
+      include: ['reveal.js/plugin/search', 'reveal.js/plugin/zoom', 'mermaid', 'd3-transition'],
+      exclude: ['reveal.js'],
     },
     build: {
       target: 'es2022',

@@ -133,14 +133,23 @@ export class SlideWindow {
     this.#parked.delete(section);
     section.insertBefore(content, section.querySelector(`:scope > ${NOTES}`));
     // reveal.js set the fragments of past and future slides while this one was empty.
-    if (section.classList.contains('past')) {
-      for (const f of section.querySelectorAll('.fragment')) {
-        f.classList.add('visible');
-        f.classList.remove('current-fragment');
-      }
-    } else if (section.classList.contains('future')) {
-      for (const f of section.querySelectorAll('.fragment.visible')) f.classList.remove('visible', 'current-fragment');
-    }
+    matchFragments(section);
     section.dispatchEvent(new Event(SLIDE_RESTORED, { bubbles: true }));
+  }
+}
+
+/**
+ * Gives the fragments of a slide that is not on show the state reveal.js gives them: all shown on
+ * a past slide, none on a future one. For fragments that arrived while reveal.js was not looking
+ * (a parked slide put back, a widget that set its steps late).
+ */
+export function matchFragments(section: Element): void {
+  if (section.classList.contains('past')) {
+    for (const f of section.querySelectorAll('.fragment')) {
+      f.classList.add('visible');
+      f.classList.remove('current-fragment');
+    }
+  } else if (section.classList.contains('future')) {
+    for (const f of section.querySelectorAll('.fragment.visible')) f.classList.remove('visible', 'current-fragment');
   }
 }

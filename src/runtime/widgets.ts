@@ -1,5 +1,6 @@
 import type { RevealApi } from 'reveal.js';
 import type { WidgetRegistry } from '../widgets/registry.ts';
+import { matchFragments } from './slide-window.ts';
 import {
   deckView,
   SLIDE_ENTER,
@@ -89,7 +90,10 @@ export class WidgetLifecycle {
     reveal.on('fragmenthidden', onFragments);
     slides.addEventListener(STEPS_CHANGED, (event) => {
       const slide = (event.target as Element).closest('section');
-      if (slide instanceof HTMLElement && reveal.isReady()) reveal.syncFragments(slide);
+      if (!(slide instanceof HTMLElement) || !reveal.isReady()) return;
+      reveal.syncFragments(slide);
+      // reveal.js (as patched, reveal-patch.ts) sets a passed slide's fragments once, when it is passed.
+      matchFragments(slide);
     });
   }
 }

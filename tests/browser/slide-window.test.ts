@@ -62,6 +62,30 @@ describe('presenting keeps only the slides near the current one in the document'
     expect(problems.messages).toEqual([]);
   });
 
+  it('a slide change restyles only the slides whose state changes (reveal-patch.ts)', async () => {
+    const { page, problems } = await openDeck(session.context, '', '#/continuous-delivery');
+    await settle(page);
+    await page.evaluate(() => {
+      const touched = new Set<string>();
+      (window as unknown as { touched: Set<string> }).touched = touched;
+      const slides = document.querySelector('.reveal .slides');
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.attributeName === 'class' && r.target instanceof Element && r.target.matches('.slides > section')) {
+            touched.add(r.target.id);
+          }
+        }
+      }).observe(slides ?? document, { attributes: true, subtree: true, attributeFilter: ['class'] });
+    });
+    const before = await position(page);
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect.poll(async () => (await position(page)).index).toBe(before.index + 1);
+    const touched = await page.evaluate(() => [...(window as unknown as { touched: Set<string> }).touched]);
+    // The slide left (now past) and the slide entered (now present); reveal.js alone touches all 62.
+    expect(touched.sort()).toEqual([before.id, (await position(page)).id].sort());
+    expect(problems.messages).toEqual([]);
+  });
+
   it('gives a restored slide the fragment state reveal.js gave it: all shown when past, none when future', async () => {
     const [id = ''] = await slideIdsWith(session.context, '.fragment:not(.widget-step)');
     const { page } = await openDeck(session.context, '', `#/${id}`);
