@@ -57,6 +57,16 @@ function showFollowBanner(): void {
 /** reveal.js shows the slides closer than this to the current one (its default). */
 const VIEW_DISTANCE = 3;
 const DISPLAY = 'flex';
+const MARGIN = 0.04;
+/** Below this width (phones) reveal.js shows its scroll view (its default). */
+const SCROLL_ACTIVATION_WIDTH = 435;
+
+/** Whether reveal.js will show (or shows) its scroll view at this size: its own test. */
+function narrow(revealElement: HTMLElement | null): boolean {
+  const width = revealElement?.offsetWidth ?? window.innerWidth;
+  const presentationWidth = width - width * MARGIN;
+  return presentationWidth > 0 && presentationWidth <= SCROLL_ACTIVATION_WIDTH;
+}
 
 /** Moves the slide window with reveal.js; the overview and the search box see every slide. */
 function keepWindow(reveal: RevealApi, slideWindow: SlideWindow): void {
@@ -82,6 +92,22 @@ function keepWindow(reveal: RevealApi, slideWindow: SlideWindow): void {
   document.addEventListener('focusout', (event) => {
     if (searching(event)) slideWindow.release();
   });
+  // reveal.js's scroll view shows every slide, and keeps a copy of the slides' HTML to put back
+  // when it ends: every slide must be whole before it starts. This listener runs before
+  // reveal.js's own (capture, added first), so the window is held before reveal.js switches.
+  const revealElement = document.querySelector<HTMLElement>('.reveal');
+  let held = narrow(revealElement);
+  if (held) slideWindow.hold();
+  window.addEventListener(
+    'resize',
+    () => {
+      if (narrow(revealElement) === held) return;
+      held = !held;
+      if (held) slideWindow.hold();
+      else slideWindow.release();
+    },
+    true,
+  );
 }
 
 /** Boots the deck as reveal.js slides: presenting, speaker previews, follow-along, scroll and print. */
@@ -94,7 +120,7 @@ export function startPresentation(params: URLSearchParams): void {
   slides.innerHTML = deck.html;
 
   // Presenting (and the speaker view's previews): only the slides near the current one hold
-  // their content, so a slide change costs the same however long the deck (slide-window.ts).
+  // their content, so a slide change does not pay for every slide's content (slide-window.ts).
   // Print and scroll show every slide at once.
   const view = viewFromUrl(params);
   const slideWindow =
@@ -110,10 +136,11 @@ export function startPresentation(params: URLSearchParams): void {
     width: 1280,
     height: 720,
     // Print pages are exactly one slide, so the PDF has one page per slide.
-    margin: viewFromUrl(params) === 'print' ? 0 : 0.04,
+    margin: viewFromUrl(params) === 'print' ? 0 : MARGIN,
     minScale: 0.2,
     maxScale: 2,
     center: false,
+    scrollActivationWidth: SCROLL_ACTIVATION_WIDTH,
     display: DISPLAY,
     viewDistance: VIEW_DISTANCE,
     hash: true,

@@ -14,8 +14,9 @@
  * viewDistance) always have their content: a jump (link, URL, speaker view) restores them before
  * reveal.js moves. In idle time after a change, the slides at `shown + 1` are restored and
  * displayed, and those further than `far` are parked. Restored content gets the fragment state
- * reveal.js gave its section while it was parked (past: all shown; future: none). The overview
- * and the search box need every slide: they hold the window open. npm run bench measures it.
+ * reveal.js gave its section while it was parked (past: all shown; future: none). The overview,
+ * the search box and reveal.js's scroll view (which it turns to on a narrow screen, keeping a copy
+ * of the slides' HTML to put back) need every slide: they hold the window open.
  */
 
 /** Dispatched (bubbling) on a section whose content was just put back. */
@@ -72,6 +73,8 @@ export class SlideWindow {
    * that are no longer near are parked later, in idle time.
    */
   moveTo(index: number): void {
+    // reveal.js put back the slides' HTML it kept (leaving its scroll view): new sections.
+    if (this.#sections.some((section) => !section.isConnected)) this.reset(index);
     this.#current = Math.max(0, Math.min(index, this.#sections.length - 1));
     const { shown } = this.#options;
     for (let i = this.#current - shown; i <= this.#current + shown; i++) {
@@ -105,6 +108,7 @@ export class SlideWindow {
 
   /** Restores and prepares what is near, parks what is far. */
   #settle(): void {
+    if (this.#sections.some((section) => !section.isConnected)) return;
     const { shown, far, display } = this.#options;
     this.#sections.forEach((section, i) => {
       const distance = Math.abs(i - this.#current);

@@ -177,6 +177,38 @@ describe('presenting keeps only the slides near the current one in the document'
     expect(problems.messages).toEqual([]);
   });
 
+  it("shows every slide in reveal.js's scroll view on a narrow screen, and parks again when wide", async () => {
+    const { page, problems } = await openDeck(session.context, '', '#/continuous-delivery');
+    await settle(page);
+    const { total } = await position(page);
+    expect((await withContent(page)).length).toBeLessThan(total / 2);
+    const scrollView = () => page.evaluate(() => document.querySelector('.reveal-scroll') !== null);
+    // A phone-sized window: reveal.js turns to its scroll view, which shows (and keeps) every slide.
+    await page.setViewportSize({ width: 400, height: 800 });
+    await expect.poll(scrollView).toBe(true);
+    const whole = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.reveal .slides section[id]')].filter((s) =>
+          [...s.children].some((c) => !c.matches('aside.notes')),
+        ).length,
+    );
+    expect(whole).toBe(total);
+    // Wide again: reveal.js puts its copy of the slides back; far ones are parked again and the
+    // slides near the current one are whole.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(scrollView).toBe(false);
+    await settle(page);
+    const near = await withContent(page);
+    expect(near.length).toBeLessThan(total / 2);
+    const here = (await position(page)).index;
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Alt+ArrowRight');
+      await expect.poll(async () => (await position(page)).index).toBe(here + i + 1);
+      expect(await page.evaluate(() => document.querySelector('.present')?.childElementCount ?? 0)).toBeGreaterThan(1);
+    }
+    expect(problems.messages).toEqual([]);
+  });
+
   it('leaves every slide in the document in the scroll and print views', async () => {
     for (const query of ['?view=scroll', '?print-pdf']) {
       const { page } = await openDeck(session.context, query);
