@@ -61,10 +61,13 @@ const MARGIN = 0.04;
 /** Below this width (phones) reveal.js shows its scroll view (its default). */
 const SCROLL_ACTIVATION_WIDTH = 435;
 
-/** Whether reveal.js will show (or shows) its scroll view at this size: its own test. */
-function narrow(revealElement: HTMLElement | null): boolean {
-  const width = revealElement?.offsetWidth ?? window.innerWidth;
-  const presentationWidth = width - width * MARGIN;
+/**
+ * Whether reveal.js will show (or shows) its scroll view at this size: its own test, on the
+ * window's width (the deck fills the window; reading the element's width would force a layout
+ * before reveal.js starts).
+ */
+function narrow(): boolean {
+  const presentationWidth = window.innerWidth - window.innerWidth * MARGIN;
   return presentationWidth > 0 && presentationWidth <= SCROLL_ACTIVATION_WIDTH;
 }
 
@@ -95,13 +98,12 @@ function keepWindow(reveal: RevealApi, slideWindow: SlideWindow): void {
   // reveal.js's scroll view shows every slide, and keeps a copy of the slides' HTML to put back
   // when it ends: every slide must be whole before it starts. This listener runs before
   // reveal.js's own (capture, added first), so the window is held before reveal.js switches.
-  const revealElement = document.querySelector<HTMLElement>('.reveal');
-  let held = narrow(revealElement);
+  let held = narrow();
   if (held) slideWindow.hold();
   window.addEventListener(
     'resize',
     () => {
-      if (narrow(revealElement) === held) return;
+      if (narrow() === held) return;
       held = !held;
       if (held) slideWindow.hold();
       else slideWindow.release();
