@@ -115,7 +115,8 @@ function keepWindow(reveal: RevealApi, slideWindow: SlideWindow): void {
 /** Boots the deck as reveal.js slides: presenting, speaker previews, follow-along, scroll and print. */
 export function startPresentation(params: URLSearchParams): void {
   const root = document.documentElement;
-  root.dataset['deckView'] = viewFromUrl(params);
+  const view = viewFromUrl(params);
+  root.dataset['deckView'] = view;
 
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
   if (!slides) throw new Error('index.html has no .reveal .slides element');
@@ -124,11 +125,12 @@ export function startPresentation(params: URLSearchParams): void {
   // Presenting (and the speaker view's previews): only the slides near the current one hold
   // their content, so a slide change does not pay for every slide's content (slide-window.ts).
   // Print and scroll show every slide at once.
-  const view = viewFromUrl(params);
   const slideWindow =
     view === 'present' || view === 'preview'
       ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far: VIEW_DISTANCE + 2, display: DISPLAY })
       : null;
+  /** Where slide content is: the slides element, and the slides the window parked. */
+  const contentRoots = () => slideWindow?.roots() ?? [slides];
 
   const following = params.has('follow');
   if (following) showFollowBanner();
@@ -138,7 +140,7 @@ export function startPresentation(params: URLSearchParams): void {
     width: 1280,
     height: 720,
     // Print pages are exactly one slide, so the PDF has one page per slide.
-    margin: viewFromUrl(params) === 'print' ? 0 : MARGIN,
+    margin: view === 'print' ? 0 : MARGIN,
     minScale: 0.2,
     maxScale: 2,
     center: false,
@@ -182,12 +184,12 @@ export function startPresentation(params: URLSearchParams): void {
       await Promise.all([renderDiagrams(slides), lifecycle.define(slides)]);
     } else {
       renderNear(current);
-      renderWhenIdle(() => slideWindow?.roots() ?? [slides]);
+      renderWhenIdle(contentRoots);
       // The widgets of this slide and its neighbours now; the rest in idle time, so the deck is
       // ready without waiting for widgets nobody is looking at (npm run bench: 1136 → 714 ms).
       const near = [current, current.previousElementSibling, current.nextElementSibling];
       await lifecycle.define(...near.filter((s): s is Element => s instanceof Element));
-      const rest = () => void lifecycle.define(...(slideWindow?.roots() ?? [slides]));
+      const rest = () => void lifecycle.define(...contentRoots());
       if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 2000 });
       else setTimeout(rest, 200);
     }
@@ -204,8 +206,8 @@ export function startPresentation(params: URLSearchParams): void {
       reveal.sync();
       reveal.slide(h, v, f);
       lifecycle.change(null, reveal.getCurrentSlide());
-      void lifecycle.define(...(slideWindow?.roots() ?? [slides]));
-      renderWhenIdle(() => slideWindow?.roots() ?? [slides]);
+      void lifecycle.define(...contentRoots());
+      renderWhenIdle(contentRoots);
       renderNear(reveal.getCurrentSlide());
     });
   }

@@ -64,17 +64,12 @@ export class SlideWindow {
     return [this.#slides, ...this.#parked.values()];
   }
 
-  isParked(section: Element): boolean {
-    return this.#parked.has(section as HTMLElement);
-  }
-
   /**
    * reveal.js is about to show slide `index`: its neighbours must have their content now. Slides
    * that are no longer near are parked later, in idle time.
    */
   moveTo(index: number): void {
-    // reveal.js put back the slides' HTML it kept (leaving its scroll view): new sections.
-    if (this.#sections.some((section) => !section.isConnected)) this.reset(index);
+    if (this.#stale()) this.reset(index);
     this.#current = Math.max(0, Math.min(index, this.#sections.length - 1));
     const { shown } = this.#options;
     for (let i = this.#current - shown; i <= this.#current + shown; i++) {
@@ -95,6 +90,14 @@ export class SlideWindow {
     this.#schedule();
   }
 
+  /**
+   * reveal.js replaced the slides' HTML as a whole (putting back the copy it kept for its scroll
+   * view): the sections this window knows are gone, all of them, so the first one tells.
+   */
+  #stale(): boolean {
+    return this.#sections[0]?.isConnected === false;
+  }
+
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -108,7 +111,7 @@ export class SlideWindow {
 
   /** Restores and prepares what is near, parks what is far. */
   #settle(): void {
-    if (this.#sections.some((section) => !section.isConnected)) return;
+    if (this.#stale()) return;
     const { shown, far, display } = this.#options;
     this.#sections.forEach((section, i) => {
       const distance = Math.abs(i - this.#current);
