@@ -18,8 +18,16 @@ describe('the build-time patch of reveal.js', () => {
       // The original statement is gone unless the replacement keeps it (the first patch only adds a line).
       if (!patch.replace.includes(patch.find)) expect(patched.includes(patch.find), patch.name).toBe(false);
     }
-    expect(patched).toMatch(/function __deckSettled\(/);
-    expect(patched).toMatch(/function __deckState\(/);
+    for (const helper of [
+      '__deckSettled',
+      '__deckState',
+      '__deckQuery',
+      '__deckPastCount',
+      '__deckPass',
+      '__deckInert',
+    ]) {
+      expect(patched, helper).toMatch(new RegExp(`function ${helper}\\(`));
+    }
   });
 
   it('stops the build naming the patch and the file when reveal.js changed', () => {
