@@ -7,6 +7,7 @@
 //   BENCH_THROTTLE (4)        CPU throttling rate
 //   BENCH_SETTLE_MS (300)     pause after each slide change (its first frame drawn) before the next key
 //   BENCH_SCALE_SLIDES (500)  size of the scale deck; 0 skips the scale run
+//   BENCH_SCALE_RUNS (2)      walks of the 1× and the scale deck, in turns, for the scale ratios
 //   BENCH_SCALE_WALK (sample) "all" walks every slide of the scale deck (~5 more minutes)
 //                             instead of its first and last copy of the module
 //   BENCH_UNTHROTTLED (1)     0 skips the walk of each deck without throttling
@@ -31,6 +32,7 @@ const OPTIONS = {
   scaleSlides: number('BENCH_SCALE_SLIDES', 500),
   unthrottled: number('BENCH_UNTHROTTLED', 1) !== 0,
   scaleWalk: process.env.BENCH_SCALE_WALK === 'all' ? 'all' : 'sample',
+  scaleRuns: number('BENCH_SCALE_RUNS', 2),
   idleMs: 3000,
 };
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -236,14 +238,9 @@ function probe() {
     (event) => {
       if (!bench.recording) return;
       const slide = event.currentSlide;
-      for (const w of widgetsIn(slide)) bench.widgetTagsSeen.add(w.localName);
-      const step = {
-        changedAt: now(),
-        keyAt: bench.keyAt,
-        keyStart: bench.keyStart,
-        index: slides().indexOf(slide),
-        kind: bench.kindOf(slide),
-      };
+      // Only timestamps here: what the probe looks up about the slide (its index asks the whole
+      // document) waits until the slide is drawn, outside the times it measures.
+      const step = { changedAt: now(), keyAt: bench.keyAt, keyStart: bench.keyStart };
       bench.keyAt = undefined;
       raf(() => {
         step.frameAt = now();
@@ -255,6 +252,9 @@ function probe() {
           const check = () => {
             if (bench.drawn(slide) || now() - step.changedAt > 60_000) {
               step.drawnAt = now();
+              step.index = slides().indexOf(slide);
+              step.kind = bench.kindOf(slide);
+              for (const w of widgetsIn(slide)) bench.widgetTagsSeen.add(w.localName);
               finish(step);
             } else raf(check);
           };
@@ -848,29 +848,46 @@ async function main() {
         buildPeakMiB: median(b.map((x) => x.peakMiB)),
       };
     };
+    // The 1× and the many× deck are walked in turns (1× then many×, OPTIONS.scaleRuns times), so
+    // the ratio between them compares runs made under the same load on the machine.
     scale = {};
-    for (const [name, dist, deckReady] of [
-      ['project', paths.scale, true],
-      ['baseline', paths.scaleBaseline, false],
+    for (const [name, oneDist, manyDist, deckReady] of [
+      ['project', paths.deck, paths.scale, true],
+      ['baseline', paths.baseline, paths.scaleBaseline, false],
     ]) {
-      const server = await serve(dist);
+      const oneServer = await serve(oneDist);
+      const manyServer = await serve(manyDist);
+      const oneRuns = [];
+      const manyRuns = [];
       try {
-        const run = await measureRun({
-          name: `${name} ×${copies}`,
-          origin: server.origin,
-          deckReady,
-          throttle: OPTIONS.throttle,
-          settleMs: OPTIONS.settleMs,
-          segments,
-        });
+        for (let i = 0; i < OPTIONS.scaleRuns; i++) {
+          for (const [server, into, label, walk] of [
+            [oneServer, oneRuns, '×1', undefined],
+            [manyServer, manyRuns, `×${copies}`, segments],
+          ]) {
+            const run = await measureRun({
+              name: `${name} ${label}`,
+              origin: server.origin,
+              deckReady,
+              throttle: OPTIONS.throttle,
+              settleMs: OPTIONS.settleMs,
+              segments: walk,
+            });
+            into.push(run);
+            log(
+              `scale ${i + 1}/${OPTIONS.scaleRuns}: ${name} ${label}, ${run.slides} slides, ` +
+                `${run.steps.length} transitions, median ${fmt(median(run.steps.map((st) => st.frame)), 'ms')} ms`,
+            );
+          }
+        }
         scale[name] = {
-          one: pooled(runs[name], builds[name], 1),
-          many: pooled([run], [scaleBuilds[name]], copies),
-          run,
+          one: pooled(oneRuns, builds[name], 1),
+          many: pooled(manyRuns, [scaleBuilds[name]], copies),
+          run: manyRuns[0],
         };
-        log(`scale: ${name}, ${run.slides} slides, ${run.steps.length} transitions walked`);
       } finally {
-        await server.close();
+        await oneServer.close();
+        await manyServer.close();
       }
     }
   }
@@ -917,10 +934,11 @@ async function main() {
     const { one, many } = scale.project;
     out.push(
       `\nScale: ${many.slides} slides (${many.copies}× the module) against ${one.slides}, both decks; ` +
-        `1×: every transition of the ${one.runs} runs above; ${many.copies}×: one run each (for time), ` +
+        `walked in turns (1×, ${many.copies}×, 1×, …), ${many.runs} cold runs of each; 1×: every slide; ${many.copies}×: ` +
         (OPTIONS.scaleWalk === 'all'
           ? `every slide`
-          : `${many.transitions} transitions: the first and the last copy of the module (BENCH_SCALE_WALK=all walks every slide)`),
+          : `the first and the last copy of the module (BENCH_SCALE_WALK=all walks every slide)`) +
+        `; ${one.transitions} and ${many.transitions} transitions`,
     );
     const head = ['', `deck 1×`, `deck ${many.copies}×`, 'ratio', 'baseline 1×', `baseline ${many.copies}×`, 'ratio'];
     const lines = [
