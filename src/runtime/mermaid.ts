@@ -54,14 +54,24 @@ export function renderNear(slide: Element | null): void {
   for (const s of near) void renderDiagrams(s);
 }
 
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
 /**
- * After reveal.js is ready: draw every diagram in idle time, wherever its slide's content is then
+ * In idle time: draw the diagrams of `roots()` not drawn yet, wherever their slide's content is
  * (in the document, or parked by the slide window: a diagram is drawn off-slide either way).
  */
 export function renderWhenIdle(roots: () => ParentNode[]): void {
-  const run = () => {
+  whenIdle(() => {
     for (const root of roots()) void renderDiagrams(root);
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
+  });
+}
+
+/** In idle time: load mermaid if `roots()` hold a diagram to draw, so drawing it never waits for the library. */
+export function loadWhenIdle(roots: () => ParentNode[]): void {
+  whenIdle(() => {
+    if (roots().some((root) => pending(root).length > 0)) void load();
+  });
 }

@@ -64,6 +64,16 @@ export class SlideWindow {
     return [this.#slides, ...this.#parked.values()];
   }
 
+  /** Where the content of the slides from `behind` before to `ahead` after the current one is. */
+  rootsNear(behind: number, ahead: number): ParentNode[] {
+    const near: ParentNode[] = [];
+    for (let i = this.#current - behind; i <= this.#current + ahead; i++) {
+      const section = this.#sections[i];
+      if (section) near.push(this.#parked.get(section) ?? section);
+    }
+    return near;
+  }
+
   /**
    * reveal.js is about to show slide `index`: its neighbours must have their content now. Slides
    * that are no longer near are parked later, in idle time.
