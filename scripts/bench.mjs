@@ -112,6 +112,12 @@ function probe() {
     counts: undefined,
   };
   window.__bench = bench;
+  // When the main thread last finished a long task (≥ 50 ms): the walk starts once it is quiet.
+  bench.lastLongTaskEnd = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      bench.lastLongTaskEnd = Math.max(bench.lastLongTaskEnd, e.startTime + e.duration);
+  }).observe({ type: 'longtask', buffered: true });
 
   // Which code asked for a callback: the script files on the stack where it was asked for, or
   // (a frame loop asking again from its own callback) the asker of the callback now running.
@@ -410,15 +416,20 @@ async function measureRun({ name, origin, deckReady, throttle, settleMs, hover =
       deckReady ? 'html[data-deck-ready="true"]' : '.reveal.ready',
       { timeout: 120_000, polling: 100 },
     );
-    // Let what the page does after ready (lazy chunks, idle work) finish: no new request for 1 s.
+    // Let what the page does after ready (lazy chunks, idle work such as drawing diagrams) finish:
+    // no new request and no long task for 1 s. The walk measures slide changes, not start-up.
     let seen = -1;
     let quietSince = performance.now();
     const waitStart = performance.now();
     for (;;) {
-      const count = await page.evaluate(() => performance.getEntriesByType('resource').length);
+      const { count, busyAgo } = await page.evaluate(() => ({
+        count: performance.getEntriesByType('resource').length,
+        busyAgo: performance.now() - window.__bench.lastLongTaskEnd,
+      }));
       if (count !== seen) [seen, quietSince] = [count, performance.now()];
-      if (performance.now() - quietSince > 1000 && performance.now() - waitStart > 2000) break;
-      if (performance.now() - waitStart > 30_000) break;
+      const quiet = performance.now() - quietSince > 1000 && busyAgo > 1000;
+      if (quiet && performance.now() - waitStart > 2000) break;
+      if (performance.now() - waitStart > 60_000) break;
       await page.waitForTimeout(200);
     }
     const diagramsBeforeWalk = await page.evaluate(() => ({

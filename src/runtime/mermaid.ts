@@ -19,8 +19,11 @@ function pending(root: ParentNode): HTMLElement[] {
 }
 
 /** Draws every diagram in `root` not yet drawn. Errors name the slide file and line. */
-export async function renderDiagrams(root: ParentNode): Promise<void> {
-  const figures = pending(root);
+export function renderDiagrams(root: ParentNode): Promise<void> {
+  return renderFigures(pending(root));
+}
+
+async function renderFigures(figures: HTMLElement[]): Promise<void> {
   if (figures.length === 0) return;
   for (const figure of figures) figure.dataset['state'] = 'loading';
   const mermaid = await load();
@@ -60,18 +63,21 @@ function whenIdle(run: () => void): void {
 }
 
 /**
- * In idle time: draw the diagrams of `roots()` not drawn yet, wherever their slide's content is
- * (in the document, or parked by the slide window: a diagram is drawn off-slide either way).
+ * In idle time: draw the diagrams of `roots()` not drawn yet, one per idle period, first the first
+ * root's (a key pressed meanwhile waits for one diagram at most), wherever their slide's content
+ * is (in the document, or parked by the slide window: a diagram is drawn off-slide either way).
  */
 export function renderWhenIdle(roots: () => ParentNode[]): void {
   whenIdle(() => {
-    for (const root of roots()) void renderDiagrams(root);
-  });
-}
-
-/** In idle time: load mermaid if `roots()` hold a diagram to draw, so drawing it never waits for the library. */
-export function loadWhenIdle(roots: () => ParentNode[]): void {
-  whenIdle(() => {
-    if (roots().some((root) => pending(root).length > 0)) void load();
+    let next: HTMLElement | undefined;
+    for (const root of roots()) {
+      next = pending(root)[0];
+      if (next) break;
+    }
+    if (next) {
+      void renderFigures([next]).then(() => {
+        renderWhenIdle(roots);
+      });
+    }
   });
 }

@@ -3,7 +3,7 @@ import RevealSearch from 'reveal.js/plugin/search';
 import RevealZoom from 'reveal.js/plugin/zoom';
 import deck from 'virtual:deck';
 import { widgets } from '../widgets/registry.ts';
-import { loadWhenIdle, renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
+import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
 import { linkWindows, roleOf } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
@@ -60,8 +60,6 @@ const DISPLAY = 'flex';
 const MARGIN = 0.04;
 /** Below this width (phones) reveal.js shows its scroll view (its default). */
 const SCROLL_ACTIVATION_WIDTH = 435;
-/** Diagrams are drawn in idle time on the slides up to this far ahead of the current one. */
-const DIAGRAMS_AHEAD = 10;
 
 /**
  * Whether reveal.js will show (or shows) its scroll view at this size: its own test, on the
@@ -133,14 +131,8 @@ export function startPresentation(params: URLSearchParams): void {
       : null;
   /** Where slide content is: the slides element, and the slides the window parked. */
   const contentRoots = () => slideWindow?.roots() ?? [slides];
-  /**
-   * Diagrams are drawn in idle time ahead of the presenter: those of the slides from two back to
-   * DIAGRAMS_AHEAD on, again after each change. So the work after ready and after a step does not
-   * grow with the deck (a jump draws its target's on arrival, renderNear). Without a slide window,
-   * every diagram.
-   */
-  const diagramRoots = () => slideWindow?.rootsNear(2, DIAGRAMS_AHEAD) ?? [slides];
-  let drawingAhead = false;
+  /** Diagrams are drawn in idle time after ready, the current slide's first, then the nearest. */
+  const diagramRoots = () => slideWindow?.rootsByDistance() ?? [slides];
 
   const following = params.has('follow');
   if (following) showFollowBanner();
@@ -181,7 +173,6 @@ export function startPresentation(params: URLSearchParams): void {
   });
   reveal.on('slidechanged', (event) => {
     renderNear((event as Event & { currentSlide: HTMLElement }).currentSlide);
-    if (drawingAhead) renderWhenIdle(diagramRoots);
   });
   if (slideWindow) keepWindow(reveal, slideWindow);
 
@@ -195,9 +186,7 @@ export function startPresentation(params: URLSearchParams): void {
       await Promise.all([renderDiagrams(slides), lifecycle.define(slides)]);
     } else {
       renderNear(current);
-      drawingAhead = true;
       renderWhenIdle(diagramRoots);
-      loadWhenIdle(contentRoots);
       // The widgets of this slide and its neighbours now; the rest in idle time, so the deck is
       // ready without waiting for widgets nobody is looking at (npm run bench: 1136 → 714 ms).
       const near = [current, current.previousElementSibling, current.nextElementSibling];

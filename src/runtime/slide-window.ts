@@ -64,14 +64,12 @@ export class SlideWindow {
     return [this.#slides, ...this.#parked.values()];
   }
 
-  /** Where the content of the slides from `behind` before to `ahead` after the current one is. */
-  rootsNear(behind: number, ahead: number): ParentNode[] {
-    const near: ParentNode[] = [];
-    for (let i = this.#current - behind; i <= this.#current + ahead; i++) {
-      const section = this.#sections[i];
-      if (section) near.push(this.#parked.get(section) ?? section);
-    }
-    return near;
+  /** Where slide content is, the current slide's first, then by distance from it. */
+  rootsByDistance(): ParentNode[] {
+    const order = this.#sections.map((section, i) => ({ section, distance: Math.abs(i - this.#current) }));
+    order.sort((a, b) => a.distance - b.distance);
+    // The slides element last: content the window does not handle (vertical stacks).
+    return [...order.map(({ section }) => this.#parked.get(section) ?? section), this.#slides];
   }
 
   /**
