@@ -51,6 +51,7 @@ const __deckKept = new Set([".slides section", ".slides>section", ".slides>secti
   '.slides section:not(.stack):not([data-visibility="uncounted"])', "section"]);
 const __deckPresentStack = ".slides>section.present>section";
 const __deckStretch = "section > .stretch, section > .r-stretch";
+const __deckWatched = "section, .stretch, .r-stretch, .backgrounds";
 const __deckCaches = new WeakMap();
 function __deckHas(value, name) {
   return (" " + (value ?? "") + " ").replace(/\\s+/g, " ").includes(" " + name + " ");
@@ -65,7 +66,8 @@ function __deckRead(cache, records) {
   for (const r of records) {
     const el = r.target;
     if (r.type === "childList") {
-      const nodes = [...r.addedNodes, ...r.removedNodes];
+      // One query per node for the common case (slide content moved, the slide number rewritten).
+      const nodes = [...r.addedNodes, ...r.removedNodes].filter((n) => __deckIs(n, __deckWatched));
       if (nodes.some((n) => __deckIs(n, "section"))) cache.drop();
       if (nodes.some((n) => __deckIs(n, ".stretch, .r-stretch"))) cache.stretch = null;
       if (el.closest(".backgrounds") || nodes.some((n) => __deckIs(n, ".backgrounds"))) cache.gens.backgrounds++;
