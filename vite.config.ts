@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { cspPlugin } from './src/compiler/csp.ts';
+import { fontPreloadPlugin } from './src/compiler/font-preload.ts';
 import { singleFilePlugin } from './src/compiler/single-file.ts';
 import { revealPatch } from './src/compiler/reveal-patch.ts';
 import { deckPlugin } from './src/compiler/vite-plugin.ts';
@@ -23,7 +24,8 @@ export default defineConfig(({ mode }) => {
       }),
       revealPatch(),
       cspPlugin(),
-      ...(single ? [singleFilePlugin()] : []),
+      // The single file inlines its fonts; the served deck preloads the first slide's.
+      ...(single ? [singleFilePlugin()] : [fontPreloadPlugin()]),
     ],
     define: { 'import.meta.env.DECK_SINGLE_FILE': JSON.stringify(single) },
     // Pre-bundle what the deck loads lazily too, so the dev server never reloads the page mid-talk

@@ -54,4 +54,31 @@ describe('the JS budget before the first slide is ready', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(gzip / 1024, files.join(', ')).toBeLessThanOrEqual(BUDGET_KIB);
   });
+
+  // Without a preload, a font is asked for only when a layout first needs it, after the deck's
+  // script has run, and the first slide is laid out again when it arrives (npm run bench: ready
+  // ~50 ms later at 4× throttling).
+  it("preloads the first slide's fonts from the page, not from a layout", async () => {
+    const origin = inject('deckOrigin');
+    const page = await session.context.newPage();
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('html[data-deck-ready="true"]');
+    const fonts = await page.evaluate(() => {
+      const ready = performance.getEntriesByName('reveal-ready')[0]?.startTime ?? Infinity;
+      return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.name.endsWith('.woff2') && e.startTime < ready)
+        .map((e) => ({ file: new URL(e.name).pathname.split('/').pop() ?? '', by: e.initiatorType }));
+    });
+    const preloaded = await page.$$eval('link[rel="preload"][as="font"]', (links) =>
+      links.map((l) => new URL((l as HTMLLinkElement).href).pathname.split('/').pop() ?? ''),
+    );
+    expect(fonts.map((f) => f.file).sort()).toEqual(preloaded.slice().sort());
+    expect(fonts.filter((f) => f.by !== 'link')).toEqual([]);
+    expect(preloaded.map((f) => f.replace(/-[\w-]{8}\.woff2$/, ''))).toEqual([
+      'inter-latin-400-normal',
+      'inter-latin-600-normal',
+      'inter-latin-700-normal',
+    ]);
+    await page.close();
+  });
 });
