@@ -19,10 +19,18 @@ export interface AgendaEntry {
   id: string;
 }
 
+/**
+ * Where one slide is in `Deck.html`, as offsets: its `<section>` tag starts at `start`, its content
+ * at `content`, its speaker notes (or the closing tag) at `notes`, and the slide ends at `end`.
+ */
+export type SlideParts = [start: number, content: number, notes: number, end: number];
+
 /** What the browser receives as `virtual:deck`. */
 export interface Deck {
   /** Every slide as reveal.js `<section>` HTML. */
   html: string;
+  /** Each slide's place in `html`, so the deck can be built without parsing every slide's content. */
+  parts: SlideParts[];
   agenda: AgendaEntry[];
   slideCount: number;
   /** The planned class length in seconds; the slides' data-timing values add up to it. */
@@ -202,12 +210,18 @@ export function compileDeck(files: SlideFile[], options: CompileOptions): Deck {
   }
 
   const all = perFile.flatMap((f) => f.slides);
-  const html = all
-    .map((s) => {
-      const attrs = s.attributes.map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('');
-      const notes = s.notes === undefined ? '' : `<aside class="notes">${s.notes}</aside>`;
-      return `<section id="${escapeHtml(s.id)}" data-timing="${s.timing ?? 0}" data-source="${escapeHtml(s.source)}"${attrs}>\n${s.html}${notes}</section>`;
-    })
-    .join('\n');
-  return { html, agenda, slideCount: all.length, totalSeconds: classSeconds };
+  let html = '';
+  const parts: SlideParts[] = [];
+  for (const s of all) {
+    if (html !== '') html += '\n';
+    const attrs = s.attributes.map(([n, v]) => ` ${n}="${escapeHtml(v)}"`).join('');
+    const start = html.length;
+    html += `<section id="${escapeHtml(s.id)}" data-timing="${s.timing ?? 0}" data-source="${escapeHtml(s.source)}"${attrs}>\n`;
+    const content = html.length;
+    html += s.html;
+    const notes = html.length;
+    html += `${s.notes === undefined ? '' : `<aside class="notes">${s.notes}</aside>`}</section>`;
+    parts.push([start, content, notes, html.length]);
+  }
+  return { html, parts, agenda, slideCount: all.length, totalSeconds: classSeconds };
 }

@@ -7,7 +7,7 @@ import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
 import { linkWindows, roleOf } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
-import { SlideWindow } from './slide-window.ts';
+import { packSlides, SlideWindow } from './slide-window.ts';
 
 /** The view asked for in the URL; reveal.js reads the same parameters. */
 function viewFromUrl(params: URLSearchParams): DeckView {
@@ -120,15 +120,18 @@ export function startPresentation(params: URLSearchParams): void {
 
   const slides = document.querySelector<HTMLElement>('.reveal .slides');
   if (!slides) throw new Error('index.html has no .reveal .slides element');
-  slides.innerHTML = deck.html;
 
   // Presenting (and the speaker view's previews): only the slides near the current one hold
   // their content, so a slide change does not pay for every slide's content (slide-window.ts).
-  // Print and scroll show every slide at once.
-  const slideWindow =
-    view === 'present' || view === 'preview'
-      ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far: VIEW_DISTANCE + 2, display: DISPLAY })
-      : null;
+  // The others start parked, their HTML not even parsed until it is needed. Print and scroll show
+  // every slide at once.
+  const far = VIEW_DISTANCE + 2;
+  const windowed = view === 'present' || view === 'preview';
+  const start = windowed ? packSlides(deck, far) : { html: deck.html, packed: [] };
+  slides.innerHTML = start.html;
+  const slideWindow = windowed
+    ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far, display: DISPLAY, packed: start.packed })
+    : null;
   /** Where slide content is: the slides element, and the slides the window parked. */
   const contentRoots = () => slideWindow?.roots() ?? [slides];
   /** Diagrams are drawn in idle time after ready, the current slide's first, then the nearest. */

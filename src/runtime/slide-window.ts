@@ -5,7 +5,9 @@
  *   children kept in a DocumentFragment, their <section> (id, classes, data-timing, speaker notes)
  *   left in place for reveal.js to count and number. On every change reveal.js walks each slide's
  *   whole subtree several times (updateSlides, updateSlidesVisibility, fragments, inert); parked
- *   slides are empty sections it passes over at no cost.
+ *   slides are empty sections it passes over at no cost. The slides far from the first one start
+ *   parked as HTML not yet parsed (packSlides), so the deck is ready without parsing them; they are
+ *   parsed when they come near, or when idle-time work asks for every slide's content (roots()).
  * - The slide that the next step will bring into reveal.js's view distance is prepared in idle
  *   time: its content restored and its section displayed, so that its style and layout are done
  *   before the key is pressed, not in the key's handler (where reveal.js forces a reflow).
@@ -31,12 +33,48 @@ export interface SlideWindowOptions {
   far: number;
   /** The CSS display reveal.js gives a slide it shows (its `display` setting). */
   display: string;
+  /**
+   * Content of slides that start parked, as HTML not yet parsed (from packSlides), by the slide's
+   * position among the slides element's children.
+   */
+  packed?: readonly (string | undefined)[];
+}
+
+/** The compiled deck, as far as packSlides needs it (see compile-deck.ts). */
+export interface PackableDeck {
+  html: string;
+  /** Each slide's [start, content, notes, end] offsets in `html`. */
+  parts: readonly (readonly [number, number, number, number])[];
+}
+
+/**
+ * The deck's HTML with the content of every slide after `keep` left out (its section and speaker
+ * notes stay), and that content by slide: the browser parses the first slides only before the
+ * deck starts, and the rest when the window needs it (a slide comes near, or idle time asks for
+ * every slide's content).
+ */
+export function packSlides(deck: PackableDeck, keep: number): { html: string; packed: (string | undefined)[] } {
+  const html: string[] = [];
+  const packed: (string | undefined)[] = [];
+  deck.parts.forEach(([start, content, notes, end], i) => {
+    const body = deck.html.slice(content, notes);
+    // A slide holding sections of its own (a vertical stack) is never parked: left whole.
+    if (i <= keep || /<section[\s>]/i.test(body)) {
+      html.push(deck.html.slice(start, end));
+      packed.push(undefined);
+    } else {
+      html.push(deck.html.slice(start, content) + deck.html.slice(notes, end));
+      packed.push(body);
+    }
+  });
+  return { html: html.join('\n'), packed };
 }
 
 export class SlideWindow {
   readonly #slides: HTMLElement;
   readonly #options: SlideWindowOptions;
-  readonly #parked = new Map<HTMLElement, DocumentFragment>();
+  /** Parked content: a fragment, or HTML not parsed yet (slides that started parked). */
+  readonly #parked = new Map<HTMLElement, DocumentFragment | string>();
   #sections: HTMLElement[] = [];
   #holds = 0;
   #current = 0;
@@ -45,12 +83,21 @@ export class SlideWindow {
   constructor(slides: HTMLElement, options: SlideWindowOptions) {
     this.#slides = slides;
     this.#options = options;
-    this.reset(0);
+    const { packed = [] } = options;
+    [...slides.children].forEach((section, i) => {
+      const content = packed[i];
+      if (content !== undefined && section instanceof HTMLElement) this.#parked.set(section, content);
+    });
+    this.#settleAt(0);
   }
 
   /** The slides element's content was replaced (dev reload): take it as new, around `index`. */
   reset(index: number): void {
     this.#parked.clear();
+    this.#settleAt(index);
+  }
+
+  #settleAt(index: number): void {
     // Vertical stacks (sections inside sections) are left whole: reveal.js indexes their children.
     this.#sections = [...this.#slides.children].filter(
       (s): s is HTMLElement => s instanceof HTMLElement && s.localName === 'section' && !s.querySelector('section'),
@@ -61,15 +108,27 @@ export class SlideWindow {
 
   /** Every place slide content lives: the slides element and the parked fragments. */
   roots(): ParentNode[] {
-    return [this.#slides, ...this.#parked.values()];
+    return [this.#slides, ...this.#fragments().values()];
   }
 
   /** Where slide content is, the current slide's first, then by distance from it. */
   rootsByDistance(): ParentNode[] {
+    const parked = this.#fragments();
     const order = this.#sections.map((section, i) => ({ section, distance: Math.abs(i - this.#current) }));
     order.sort((a, b) => a.distance - b.distance);
     // The slides element last: content the window does not handle (vertical stacks).
-    return [...order.map(({ section }) => this.#parked.get(section) ?? section), this.#slides];
+    return [...order.map(({ section }) => parked.get(section) ?? section), this.#slides];
+  }
+
+  /** The parked content, every slide's parsed (what has not been yet is parsed now). */
+  #fragments(): Map<HTMLElement, DocumentFragment> {
+    const out = new Map<HTMLElement, DocumentFragment>();
+    for (const [section, content] of this.#parked) {
+      const fragment = typeof content === 'string' ? parse(content) : content;
+      this.#parked.set(section, fragment);
+      out.set(section, fragment);
+    }
+    return out;
   }
 
   /**
@@ -144,13 +203,26 @@ export class SlideWindow {
 
   #restore(section: HTMLElement): void {
     const content = this.#parked.get(section);
-    if (!content) return;
+    if (content === undefined) return;
     this.#parked.delete(section);
-    section.insertBefore(content, section.querySelector(`:scope > ${NOTES}`));
+    section.insertBefore(
+      typeof content === 'string' ? parse(content) : content,
+      section.querySelector(`:scope > ${NOTES}`),
+    );
     // reveal.js set the fragments of past and future slides while this one was empty.
     matchFragments(section);
     section.dispatchEvent(new Event(SLIDE_RESTORED, { bubbles: true }));
   }
+}
+
+/**
+ * A slide's content as a fragment of this document, parsed as the whole deck's HTML would be.
+ * Its custom elements are upgraded when they are put in the page, as those of a parked slide are.
+ */
+function parse(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return document.adoptNode(template.content);
 }
 
 /**

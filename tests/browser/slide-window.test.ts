@@ -62,6 +62,39 @@ describe('presenting keeps only the slides near the current one in the document'
     expect(problems.messages).toEqual([]);
   });
 
+  it('opened on a far slide, parses only the slides near it before ready, and shows it whole', async () => {
+    /** Per slide, the headings, paragraphs and list items of its own (not a diagram's labels). */
+    const blocks = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.reveal .slides > section')].map(
+          (s) => s.querySelectorAll(':is(h1, h2, h3, p, li):not(svg *, aside.notes *)').length,
+        ),
+      );
+    const overview = async (page: Page) => {
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.reveal.overview');
+    };
+    const first = await openDeck(session.context);
+    const ids = await first.page.evaluate(() =>
+      [...document.querySelectorAll('.reveal .slides > section')].map((s) => s.id),
+    );
+    await overview(first.page);
+    const expected = await blocks(first.page);
+    await first.page.close();
+
+    // What the document holds at ready is what the deck parsed before it.
+    const { page, problems } = await openDeck(session.context, '', `#/${ids[40] ?? ''}`);
+    const atReady = await withContent(page);
+    expect(atReady).toEqual(expect.arrayContaining([38, 39, 40, 41, 42]));
+    expect(atReady.filter((i) => i > 10 && i < 30)).toEqual([]);
+    expect((await position(page)).index).toBe(40);
+    // The overview shows every slide whole, those never parsed before as well.
+    await overview(page);
+    expect(await blocks(page)).toEqual(expected);
+    expect(expected.filter((n) => n > 0).length).toBeGreaterThan(40);
+    expect(problems.messages).toEqual([]);
+  });
+
   it('a slide change restyles only the slides whose state changes (reveal-patch.ts)', async () => {
     const { page, problems } = await openDeck(session.context, '', '#/continuous-delivery');
     await settle(page);
