@@ -67,7 +67,7 @@ function whenIdle(run: () => void): void {
  * root's (a key pressed meanwhile waits for one diagram at most), wherever their slide's content
  * is (in the document, or parked by the slide window: a diagram is drawn off-slide either way).
  */
-export function renderWhenIdle(roots: () => ParentNode[]): void {
+export function renderWhenIdle(roots: () => Iterable<ParentNode>): void {
   whenIdle(() => {
     let next: HTMLElement | undefined;
     for (const root of roots()) {

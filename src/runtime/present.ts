@@ -132,8 +132,6 @@ export function startPresentation(params: URLSearchParams): void {
   const slideWindow = windowed
     ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far, display: DISPLAY, packed: start.packed })
     : null;
-  /** Where slide content is: the slides element, and the slides the window parked. */
-  const contentRoots = () => slideWindow?.roots() ?? [slides];
   /** Diagrams are drawn in idle time after ready, the current slide's first, then the nearest. */
   const diagramRoots = () => slideWindow?.rootsByDistance() ?? [slides];
 
@@ -194,7 +192,7 @@ export function startPresentation(params: URLSearchParams): void {
       // ready without waiting for widgets nobody is looking at (npm run bench: 1136 → 714 ms).
       const near = [current, current.previousElementSibling, current.nextElementSibling];
       await lifecycle.define(...near.filter((s): s is Element => s instanceof Element));
-      const rest = () => void lifecycle.define(...contentRoots());
+      const rest = () => void lifecycle.defineUsedIn(deck.html);
       if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 2000 });
       else setTimeout(rest, 200);
     }
@@ -211,7 +209,7 @@ export function startPresentation(params: URLSearchParams): void {
       reveal.sync();
       reveal.slide(h, v, f);
       lifecycle.change(null, reveal.getCurrentSlide());
-      void lifecycle.define(...contentRoots());
+      void lifecycle.defineUsedIn(updated.html);
       renderWhenIdle(diagramRoots);
       renderNear(reveal.getCurrentSlide());
     });

@@ -7,7 +7,7 @@
  *   whole subtree several times (updateSlides, updateSlidesVisibility, fragments, inert); parked
  *   slides are empty sections it passes over at no cost. The slides far from the first one start
  *   parked as HTML not yet parsed (packSlides), so the deck is ready without parsing them; they are
- *   parsed when they come near, or when idle-time work asks for every slide's content (roots()).
+ *   parsed when they come near, or when idle-time work reaches them (rootsByDistance()).
  * - The slide that the next step will bring into reveal.js's view distance is prepared in idle
  *   time: its content restored and its section displayed, so that its style and layout are done
  *   before the key is pressed, not in the key's handler (where reveal.js forces a reflow).
@@ -106,29 +106,24 @@ export class SlideWindow {
     this.#settle();
   }
 
-  /** Every place slide content lives: the slides element and the parked fragments. */
-  roots(): ParentNode[] {
-    return [this.#slides, ...this.#fragments().values()];
-  }
-
-  /** Where slide content is, the current slide's first, then by distance from it. */
-  rootsByDistance(): ParentNode[] {
-    const parked = this.#fragments();
+  /**
+   * Where slide content is, the current slide's first, then by distance from it. Lazy: a slide
+   * whose content was never parsed is parsed when the walk reaches it, so a caller that stops at
+   * the first slide it needs parses no further.
+   */
+  *rootsByDistance(): Generator<ParentNode> {
     const order = this.#sections.map((section, i) => ({ section, distance: Math.abs(i - this.#current) }));
     order.sort((a, b) => a.distance - b.distance);
-    // The slides element last: content the window does not handle (vertical stacks).
-    return [...order.map(({ section }) => parked.get(section) ?? section), this.#slides];
-  }
-
-  /** The parked content, every slide's parsed (what has not been yet is parsed now). */
-  #fragments(): Map<HTMLElement, DocumentFragment> {
-    const out = new Map<HTMLElement, DocumentFragment>();
-    for (const [section, content] of this.#parked) {
-      const fragment = typeof content === 'string' ? parse(content) : content;
-      this.#parked.set(section, fragment);
-      out.set(section, fragment);
+    for (const { section } of order) {
+      let content = this.#parked.get(section);
+      if (typeof content === 'string') {
+        content = parse(content);
+        this.#parked.set(section, content);
+      }
+      yield content ?? section;
     }
-    return out;
+    // The slides element last: content the window does not handle (vertical stacks).
+    yield this.#slides;
   }
 
   /**

@@ -31,9 +31,21 @@ export class WidgetLifecycle {
   }
 
   /** Loads and defines every widget used in `roots`; resolves when all are defined. */
-  async define(...roots: ParentNode[]): Promise<void> {
+  define(...roots: ParentNode[]): Promise<void> {
+    return this.#define((tag) => roots.some((root) => root.querySelector(tag)));
+  }
+
+  /**
+   * Loads and defines every widget the deck's HTML uses, found in the text (slides parked as HTML
+   * are not parsed for it). A tag shown in a code block is escaped there, so it does not count.
+   */
+  defineUsedIn(html: string): Promise<void> {
+    return this.#define((tag) => new RegExp(`<${tag}[\\s/>]`).test(html));
+  }
+
+  async #define(used: (tag: string) => boolean): Promise<void> {
     const pending = Object.entries(this.#registry)
-      .filter(([tag]) => !customElements.get(tag) && roots.some((root) => root.querySelector(tag)))
+      .filter(([tag]) => !customElements.get(tag) && used(tag))
       .map(async ([tag, spec]) => {
         const element = await spec.load();
         // Defined meanwhile by another call, which gave its widgets their enter.
