@@ -18,6 +18,11 @@ function pending(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-state])')];
 }
 
+/** Whether a slide's HTML (not parsed yet) may hold a diagram to draw (mermaid-fence.ts). */
+export function hasDiagram(html: string): boolean {
+  return html.includes('mermaid-diagram');
+}
+
 /** Draws every diagram in `root` not yet drawn. Errors name the slide file and line. */
 export function renderDiagrams(root: ParentNode): Promise<void> {
   return renderFigures(pending(root));

@@ -3,7 +3,7 @@ import RevealSearch from 'reveal.js/plugin/search';
 import RevealZoom from 'reveal.js/plugin/zoom';
 import deck from 'virtual:deck';
 import { widgets } from '../widgets/registry.ts';
-import { renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
+import { hasDiagram, renderDiagrams, renderNear, renderWhenIdle } from './mermaid.ts';
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
 import { linkWindows, roleOf } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
@@ -133,7 +133,7 @@ export function startPresentation(params: URLSearchParams): void {
     ? new SlideWindow(slides, { shown: VIEW_DISTANCE - 1, far, display: DISPLAY, packed: start.packed })
     : null;
   /** Diagrams are drawn in idle time after ready, the current slide's first, then the nearest. */
-  const diagramRoots = () => slideWindow?.rootsByDistance() ?? [slides];
+  const diagramRoots = () => slideWindow?.rootsByDistance(hasDiagram) ?? [slides];
 
   const following = params.has('follow');
   if (following) showFollowBanner();

@@ -82,8 +82,9 @@ export class SlideWindow {
 
   constructor(slides: HTMLElement, options: SlideWindowOptions) {
     this.#slides = slides;
-    this.#options = options;
-    const { packed = [] } = options;
+    // The packed HTML is taken into the parked map, not kept with the options.
+    const { packed = [], ...rest } = options;
+    this.#options = rest;
     [...slides.children].forEach((section, i) => {
       const content = packed[i];
       if (content !== undefined && section instanceof HTMLElement) this.#parked.set(section, content);
@@ -109,14 +110,16 @@ export class SlideWindow {
   /**
    * Where slide content is, the current slide's first, then by distance from it. Lazy: a slide
    * whose content was never parsed is parsed when the walk reaches it, so a caller that stops at
-   * the first slide it needs parses no further.
+   * the first slide it needs parses no further; and only if `wanted` says its HTML holds what the
+   * caller looks for (the others stay text, which costs the page no DOM nodes).
    */
-  *rootsByDistance(): Generator<ParentNode> {
+  *rootsByDistance(wanted: (html: string) => boolean = () => true): Generator<ParentNode> {
     const order = this.#sections.map((section, i) => ({ section, distance: Math.abs(i - this.#current) }));
     order.sort((a, b) => a.distance - b.distance);
     for (const { section } of order) {
       let content = this.#parked.get(section);
       if (typeof content === 'string') {
+        if (!wanted(content)) continue;
         content = parse(content);
         this.#parked.set(section, content);
       }
