@@ -14,6 +14,9 @@ import type { Plugin } from 'vite';
  *   notices a section added or removed, `data-visibility` set, or the `stack` class changed, and
  *   every cached list is dropped before the next query reads it (takeRecords, so even a change
  *   made in the same task is seen).
+ * - it writes the slide's address (history.replaceState) in the key's handler, or in a timer that
+ *   may fire before the next frame; Chromium walks the document on a URL change. The patch writes
+ *   it when the page is idle.
  * What reveal.js does with the slides is unchanged. npm run bench measures the effect.
  *
  * The patch matches reveal.js's code exactly: when reveal.js changes (package.json pins 6.0.x),
@@ -195,6 +198,25 @@ function __deckInert(deck, current, open) {
   };
   return [...new Set([...chain(last.current), ...chain(current), ...touched])];
 }
+/*
+ * The URL router's replaceState, once the page is idle (and at most once a MAX_REPLACE_STATE_FREQUENCY
+ * ms, as reveal.js does); a newer address replaces one not written yet.
+ */
+function __deckReplaceState(router, url) {
+  clearTimeout(router.replaceStateTimeout);
+  if (router.__deckIdle) (window.cancelIdleCallback ?? clearTimeout)(router.__deckIdle);
+  router.__deckIdle = 0;
+  const write = () => {
+    const done = () => {
+      router.__deckIdle = 0;
+      router.replaceState(url);
+    };
+    router.__deckIdle = window.requestIdleCallback ? requestIdleCallback(done, { timeout: 1000 }) : setTimeout(done, 100);
+  };
+  const wait = router.MAX_REPLACE_STATE_FREQUENCY - (Date.now() - router.replaceStateTimestamp);
+  if (wait > 0) router.replaceStateTimeout = setTimeout(write, wait);
+  else write();
+}
 `;
 
 export interface RevealPatch {
@@ -306,6 +328,14 @@ export const REVEAL_PATCHES: readonly RevealPatch[] = [
     find: 'Array.from(this.element.childNodes).forEach((n, r) => {',
     replace:
       '__deckPass(this.element.childNodes, "backgrounds", i.h, 0, e, "backgrounds").map((r) => [this.element.childNodes[r], r]).forEach(([n, r]) => {',
+  },
+  {
+    // writeURL(): the slide's address is written with history.replaceState in idle time, not in the
+    // key's handler (or in a timer that may fire before the next frame): its cost grows with the
+    // document (Chromium walks it on a URL change), ~10 ms at 4× throttling in a 500-slide deck.
+    name: 'URL: write the address in idle time',
+    find: 'debouncedReplaceState(e) {\n\t\tclearTimeout(this.replaceStateTimeout), Date.now() - this.replaceStateTimestamp > this.MAX_REPLACE_STATE_FREQUENCY ? this.replaceState(e) : this.replaceStateTimeout = setTimeout(() => this.replaceState(e), this.MAX_REPLACE_STATE_FREQUENCY);\n\t}',
+    replace: 'debouncedReplaceState(e) {\n\t\t__deckReplaceState(this, e);\n\t}',
   },
 ];
 

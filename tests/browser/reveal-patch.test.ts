@@ -134,4 +134,34 @@ describe('the patched reveal.js', () => {
     expect(after.wrong.filter((w) => w.startsWith('slide'))).toEqual([]);
     expect(problems.messages).toEqual([]);
   });
+
+  it("writes each slide's address after the change, never inside the key's handler", async () => {
+    const { page, problems } = await openDeck(session.context);
+    // Which replaceState calls run while reveal.js handles a key (it listens on the document;
+    // this window listener runs after it).
+    await page.evaluate(() => {
+      const w = window as Window & { inKey?: boolean; writes?: { url: string; inKey: boolean }[] };
+      w.writes = [];
+      window.addEventListener('keydown', () => (w.inKey = true), true);
+      window.addEventListener('keydown', () => (w.inKey = false));
+      const replace = history.replaceState.bind(history);
+      history.replaceState = (data: unknown, unused: string, url?: string | URL | null) => {
+        w.writes?.push({ url: String(url), inKey: w.inKey === true });
+        replace(data, unused, url);
+      };
+    });
+    const ids = await page.evaluate(() => [...document.querySelectorAll('.reveal .slides > section')].map((s) => s.id));
+    for (const index of [1, 2, 3]) {
+      // More than reveal.js's 1 s between writes: unpatched, it writes at once, in the handler.
+      await page.waitForTimeout(1100);
+      await press(page, 'Alt+ArrowRight', index);
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#/${ids[index] ?? ''}`);
+    }
+    const writes = await page.evaluate(
+      () => (window as Window & { writes?: { url: string; inKey: boolean }[] }).writes ?? [],
+    );
+    expect(writes.map((w) => w.url)).toEqual([1, 2, 3].map((i) => `#/${ids[i] ?? ''}`));
+    expect(writes.filter((w) => w.inKey)).toEqual([]);
+    expect(problems.messages).toEqual([]);
+  });
 });
