@@ -23,14 +23,14 @@ export interface AgendaEntry {
  * Where one slide is in `Deck.html`, as offsets: its `<section>` tag starts at `start`, its content
  * at `content`, its speaker notes (or the closing tag) at `notes`, and the slide ends at `end`.
  */
-export type SlideParts = [start: number, content: number, notes: number, end: number];
+export type SlideParts = readonly [start: number, content: number, notes: number, end: number];
 
 /** What the browser receives as `virtual:deck`. */
 export interface Deck {
   /** Every slide as reveal.js `<section>` HTML. */
   html: string;
   /** Each slide's place in `html`, so the deck can be built without parsing every slide's content. */
-  parts: SlideParts[];
+  parts: readonly SlideParts[];
   agenda: AgendaEntry[];
   slideCount: number;
   /** The planned class length in seconds; the slides' data-timing values add up to it. */

@@ -8,9 +8,9 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 const FIRST_SLIDE_FONTS = /^assets\/inter-latin-(400|600|700)-normal-[\w-]+\.woff2$/;
 
 /** The <link rel="preload"> tags for the bundle's first-slide fonts, in weight order. */
-export function fontPreloadTags(fileNames: readonly string[], pattern = FIRST_SLIDE_FONTS): HtmlTagDescriptor[] {
+function fontPreloadTags(fileNames: readonly string[]): HtmlTagDescriptor[] {
   return fileNames
-    .filter((name) => pattern.test(name))
+    .filter((name) => FIRST_SLIDE_FONTS.test(name))
     .sort()
     .map((name) => ({
       tag: 'link',

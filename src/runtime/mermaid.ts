@@ -4,6 +4,8 @@
  * Diagrams are drawn off-slide by mermaid.render, so slides hidden at load get the right size.
  */
 
+import { whenIdle } from './idle.ts';
+
 type MermaidModule = typeof import('./mermaid-loader.ts');
 
 let loading: Promise<MermaidModule> | undefined;
@@ -14,13 +16,16 @@ function load(): Promise<MermaidModule> {
   return loading;
 }
 
+/** The class of a diagram's figure (mermaid-fence.ts). */
+const FIGURE = 'mermaid-diagram';
+
 function pending(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('figure.mermaid-diagram:not([data-state])')];
+  return [...root.querySelectorAll<HTMLElement>(`figure.${FIGURE}:not([data-state])`)];
 }
 
-/** Whether a slide's HTML (not parsed yet) may hold a diagram to draw (mermaid-fence.ts). */
+/** Whether a slide's HTML (not parsed yet) may hold a diagram to draw. */
 export function hasDiagram(html: string): boolean {
-  return html.includes('mermaid-diagram');
+  return html.includes(FIGURE);
 }
 
 /** Draws every diagram in `root` not yet drawn. Errors name the slide file and line. */
@@ -62,11 +67,6 @@ export function renderNear(slide: Element | null): void {
   for (const s of near) void renderDiagrams(s);
 }
 
-function whenIdle(run: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 200);
-}
-
 /**
  * In idle time: draw the diagrams of `roots()` not drawn yet, one per idle period, first the first
  * root's (a key pressed meanwhile waits for one diagram at most), wherever their slide's content
@@ -84,5 +84,5 @@ export function renderWhenIdle(roots: () => Iterable<ParentNode>): void {
         renderWhenIdle(roots);
       });
     }
-  });
+  }, 2000);
 }

@@ -7,6 +7,7 @@ import { hasDiagram, renderDiagrams, renderNear, renderWhenIdle } from './mermai
 import { prefersReducedMotion, type DeckView } from './widget-api.ts';
 import { linkWindows, roleOf } from './speaker-link.ts';
 import { WidgetLifecycle } from './widgets.ts';
+import { whenIdle } from './idle.ts';
 import { packSlides, SlideWindow } from './slide-window.ts';
 
 /** The view asked for in the URL; reveal.js reads the same parameters. */
@@ -192,9 +193,7 @@ export function startPresentation(params: URLSearchParams): void {
       // ready without waiting for widgets nobody is looking at (npm run bench: 1136 → 714 ms).
       const near = [current, current.previousElementSibling, current.nextElementSibling];
       await lifecycle.define(...near.filter((s): s is Element => s instanceof Element));
-      const rest = () => void lifecycle.defineUsedIn(deck.html);
-      if ('requestIdleCallback' in window) requestIdleCallback(rest, { timeout: 2000 });
-      else setTimeout(rest, 200);
+      whenIdle(() => void lifecycle.defineUsedIn(deck.html), 2000);
     }
     root.dataset['deckReady'] = 'true';
   });

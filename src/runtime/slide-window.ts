@@ -21,6 +21,8 @@
  * of the slides' HTML to put back) need every slide: they hold the window open.
  */
 
+import { whenIdle } from './idle.ts';
+
 /** Dispatched (bubbling) on a section whose content was just put back. */
 export const SLIDE_RESTORED = 'deck-slide-restored';
 
@@ -40,7 +42,10 @@ export interface SlideWindowOptions {
   packed?: readonly (string | undefined)[];
 }
 
-/** The compiled deck, as far as packSlides needs it (see compile-deck.ts). */
+/**
+ * The compiled deck (virtual:deck), as far as packSlides needs it; the runtime does not import the
+ * compiler, so this is the part of its Deck type it reads.
+ */
 export interface PackableDeck {
   html: string;
   /** Each slide's [start, content, notes, end] offsets in `html`. */
@@ -170,8 +175,7 @@ export class SlideWindow {
       this.#scheduled = false;
       this.#settle();
     };
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 1000 });
-    else setTimeout(run, 100);
+    whenIdle(run, 1000);
   }
 
   /** Restores and prepares what is near, parks what is far. */
